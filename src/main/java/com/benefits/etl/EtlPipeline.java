@@ -1,0 +1,247 @@
+package com.benefits.etl;
+
+import static java.util.Objects.requireNonNull;
+
+import com.benefits.etl.model.CleanEvent;
+import com.benefits.etl.model.DailyCount;
+import com.benefits.etl.model.RejectedRecord;
+import com.benefits.etl.model.UsersTable;
+import com.benefits.etl.read.EventReader;
+import com.benefits.etl.read.UsersCsvReader;
+import com.benefits.etl.report.RunReport;
+import com.benefits.etl.report.RunReportWriter;
+import com.benefits.etl.rules.CheckedRecord;
+import com.benefits.etl.rules.RejectReason;
+import com.benefits.etl.rules.Texts;
+import com.benefits.etl.rules.ValidEvent;
+import com.benefits.etl.transform.DailyCounts;
+import com.benefits.etl.transform.Deduplicator;
+import com.benefits.etl.write.CleanEventsWriter;
+import com.benefits.etl.write.DailySummaryWriter;
+import com.benefits.etl.write.OutputDirectory;
+import com.benefits.etl.write.ParquetTableWriter;
+import com.benefits.etl.write.RejectsWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded engine: loads the users, streams the events through the six steps of SPEC section 2
+ * one record at a time, writes the four outputs to temporary files and publishes them together.
+ * What is held in memory is the users table, the deduplication keys and the daily counts; the
+ * events themselves never are.
+ *
+ * <pre>{@code
+ * RunResult result = EtlPipeline.of(PipelineOptions.builder()
+ *     .events(Path.of("raw_events.json"))
+ *     .users(Path.of("users.csv"))
+ *     .output(Path.of("output"))
+ *     .build()).run();
+ * }</pre>
+ */
+public final class EtlPipeline {
+  public static final String CLEAN_EVENTS = "clean_events.parquet";
+  public static final String DAILY_SUMMARY = "daily_summary.parquet";
+  public static final String REJECTED_EVENTS = "rejected_events.parquet";
+  public static final String RUN_REPORT = "run_report.json";
+
+  private static final Logger LOG = LoggerFactory.getLogger(EtlPipeline.class);
+
+  private final PipelineOptions options;
+
+  private EtlPipeline(PipelineOptions options) {
+    this.options = requireNonNull(options, "options is null");
+  }
+
+  public static EtlPipeline of(PipelineOptions options) {
+    return new EtlPipeline(options);
+  }
+
+  /** A pipeline over the three paths, keeping the default country. */
+  public static EtlPipeline of(Path events, Path users, Path output) {
+    return of(PipelineOptions.builder().events(events).users(users).output(output).build());
+  }
+
+  public PipelineOptions options() {
+    return options;
+  }
+
+  /**
+   * Runs the whole pipeline and publishes its outputs.
+   *
+   * @throws BadInputException for input that stops the run (SPEC section 4); no output is then
+   *     replaced
+   * @throws UncheckedIOException for an I/O failure while writing the outputs
+   */
+  public RunResult run() {
+    Instant startedAt = Instant.now();
+    long start = System.nanoTime();
+    Phases phases = new Phases();
+
+    UsersTable users = UsersCsvReader.read(options.users());
+    UsersTable.UsersStats u = users.stats();
+    LOG.info("Loaded {} users from {} rows of {} ({} blank ids, {} repeated ids, {} invalid signup"
+        + " dates)", u.users(), u.rows(), options.users(), u.blankIds(), u.duplicateIds(),
+        u.invalidSignupDates());
+    phases.end("load_users");
+
+    try (EventReader events = EventReader.open(options.events());
+        OutputDirectory out = OutputDirectory.open(options.output())) {
+      Steps steps = new Steps(users, options.country());
+      try (ParquetTableWriter<CleanEvent> clean =
+              CleanEventsWriter.open(out.temporaryFor(CLEAN_EVENTS));
+          ParquetTableWriter<RejectedRecord> rejects =
+              RejectsWriter.open(out.temporaryFor(REJECTED_EVENTS))) {
+        while (events.next()) {
+          steps.process(events, clean, rejects);
+        }
+      }
+      if (events.recordsRead() == 0) {
+        LOG.warn("{} holds no records; the outputs are written empty", options.events());
+      }
+      phases.end("process_events");
+
+      long dailyRows;
+      try (ParquetTableWriter<DailyCount> daily =
+          DailySummaryWriter.open(out.temporaryFor(DAILY_SUMMARY))) {
+        steps.daily.forEachSorted(users, row -> writeUnchecked(daily, row));
+        dailyRows = daily.rowsWritten();
+      }
+      phases.end("daily_summary");
+
+      RunResult result = new RunResult(events.recordsRead(), steps.clean, steps.rejected,
+          dailyRows, u, out.directory(), Duration.ofNanos(System.nanoTime() - start));
+      logSteps(result);
+      List<RunReport.OutputFile> outputs = new ArrayList<>();
+      outputs.add(output(out, CLEAN_EVENTS, result.cleanEvents()));
+      outputs.add(output(out, DAILY_SUMMARY, dailyRows));
+      outputs.add(output(out, REJECTED_EVENTS, result.rejectedTotal()));
+      phases.end("write_report");
+      RunReport report = new RunReport(startedAt, options.country(),
+          input(options.events()), events.format(), events.gzip(), input(options.users()),
+          result, phases.list, outputs);
+      RunReportWriter.write(report, out.temporaryFor(RUN_REPORT));
+      out.publish();
+      return result;
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing outputs to " + options.output() + " failed: "
+          + e.getMessage(), e);
+    }
+  }
+
+  /** The per-record work of steps 1–6, and the counts it keeps. */
+  private static final class Steps {
+    final UsersTable users;
+    final String country;
+    final Deduplicator dedup = new Deduplicator();
+    final DailyCounts daily = new DailyCounts();
+    final Map<RejectReason, Long> rejected = new EnumMap<>(RejectReason.class);
+    long clean;
+
+    Steps(UsersTable users, String country) {
+      this.users = users;
+      this.country = country;
+    }
+
+    void process(EventReader events, ParquetTableWriter<CleanEvent> cleanOut,
+        ParquetTableWriter<RejectedRecord> rejects) throws IOException {
+      long index = events.index();
+      CheckedRecord checked = events.checked();
+      if (!checked.isValid()) {
+        reject(events, rejects, checked.rejection().reason(), checked.rejection().detail());
+        return;
+      }
+      ValidEvent e = checked.event();
+      long first = dedup.firstSeen(e.dedupKey(), index);
+      if (first >= 0) {
+        reject(events, rejects, RejectReason.DUPLICATE, "same user_id, event_type, timestamp and"
+            + " value as record " + first);
+        return;
+      }
+      int user = users.indexOf(e.userId());
+      if (user < 0) {
+        reject(events, rejects, RejectReason.UNKNOWN_USER,
+            "user_id " + Texts.quote(e.userId()) + " is not in the users file");
+        return;
+      }
+      String userCountry = users.country(user);
+      if (!country.equals(userCountry)) {
+        reject(events, rejects, RejectReason.FILTERED_COUNTRY, "user " + Texts.quote(e.userId())
+            + (userCountry == null ? " has no country" : " is in " + userCountry)
+            + ", not " + country);
+        return;
+      }
+      int date = e.eventDate();
+      int signup = users.signupDate(user);
+      cleanOut.write(new CleanEvent(e.userId(), e.eventType(), e.timestamp(), e.timestampMicros(),
+          date, e.value(), e.device(), e.page(),
+          signup == UsersTable.NO_DATE ? null : signup, userCountry));
+      daily.add(user, date);
+      clean++;
+    }
+
+    private void reject(EventReader events, ParquetTableWriter<RejectedRecord> rejects,
+        RejectReason reason, String detail) throws IOException {
+      rejected.merge(reason, 1L, Long::sum);
+      rejects.write(new RejectedRecord(events.index(), reason, detail, events.rawRecord()));
+    }
+  }
+
+  private static void writeUnchecked(ParquetTableWriter<DailyCount> writer, DailyCount row) {
+    try {
+      writer.write(row);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void logSteps(RunResult r) {
+    long remaining = r.recordsRead();
+    LOG.info("Read {} records", r.recordsRead());
+    for (RejectReason reason : RejectReason.values()) {
+      long dropped = r.rejected(reason);
+      remaining -= dropped;
+      LOG.info("Dropped {} records ({}); {} remain", dropped, reason.code(), remaining);
+    }
+    LOG.info("Wrote {} clean events, {} daily summary rows, {} rejected records in {} ms",
+        r.cleanEvents(), r.dailySummaryRows(), r.rejectedTotal(), r.duration().toMillis());
+  }
+
+  private static RunReport.InputFile input(Path path) {
+    return new RunReport.InputFile(path.toAbsolutePath().normalize(), size(path));
+  }
+
+  private static RunReport.OutputFile output(OutputDirectory out, String name, long rows) {
+    return new RunReport.OutputFile(name, out.finalPath(name).toAbsolutePath().normalize(), rows,
+        size(out.temporaryFor(name)));
+  }
+
+  private static long size(Path path) {
+    try {
+      return Files.size(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Wall time per phase, in order. */
+  private static final class Phases {
+    final List<RunReport.Phase> list = new ArrayList<>();
+    long last = System.nanoTime();
+
+    void end(String name) {
+      long now = System.nanoTime();
+      list.add(new RunReport.Phase(name, (now - last) / 1_000_000));
+      last = now;
+    }
+  }
+}

@@ -1,0 +1,163 @@
+package com.benefits.etl.read;
+
+import com.benefits.etl.BadInputException;
+import com.benefits.etl.rules.CheckedRecord;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Streams the records of an events file (SPEC 1.1), whatever its layout: a JSON array or NDJSON,
+ * detected from the first non-blank byte, optionally gzipped (detected from the gzip magic bytes;
+ * a {@code .gz} name that is not gzip data is an error). A UTF-8 byte-order mark is skipped.
+ */
+public final class EventReader implements AutoCloseable {
+  private static final int BUFFER = 1 << 16;
+  private static final JsonFactory JSON =
+      JsonFactory.builder().disable(StreamReadFeature.AUTO_CLOSE_SOURCE).build();
+
+  private final Path file;
+  private final EventsFormat format;
+  private final boolean gzip;
+  private final RecordReader records;
+  private long index = -1;
+
+  private EventReader(Path file, EventsFormat format, boolean gzip, RecordReader records) {
+    this.file = file;
+    this.format = format;
+    this.gzip = gzip;
+    this.records = records;
+  }
+
+  /**
+   * Opens an events file.
+   *
+   * @throws BadInputException if the file is missing, unreadable, or not an array/NDJSON/gzip
+   *     file it claims to be
+   */
+  public static EventReader open(Path file) {
+    InputFiles.requireReadableFile(file, "events file");
+    InputStream in = null;
+    try {
+      in = new BufferedInputStream(Files.newInputStream(file), BUFFER);
+      boolean gzip = isGzip(in);
+      if (!gzip && file.getFileName().toString().endsWith(".gz")) {
+        throw new BadInputException(file, "the name ends in .gz but the content is not gzip data");
+      }
+      if (gzip) {
+        in = new BufferedInputStream(new GZIPInputStream(in, BUFFER), BUFFER);
+      }
+      ByteArrayOutputStream prefix = new ByteArrayOutputStream();
+      int first = skipBomAndBlanks(in, prefix);
+      InputStream data = new SequenceInputStream(new ByteArrayInputStream(prefix.toByteArray()), in);
+      EventsFormat format = first == '[' ? EventsFormat.ARRAY : EventsFormat.NDJSON;
+      RecordReader records = format == EventsFormat.ARRAY
+          ? new JsonArrayRecordReader(file, data, JSON)
+          : new NdjsonRecordReader(file, data, JSON);
+      return new EventReader(file, format, gzip, records);
+    } catch (IOException e) {
+      closeQuietly(in);
+      throw new BadInputException(file, "cannot read: " + e.getMessage(), new UncheckedIOException(e));
+    } catch (RuntimeException e) {
+      closeQuietly(in);
+      throw e;
+    }
+  }
+
+  private static boolean isGzip(InputStream in) throws IOException {
+    in.mark(2);
+    int b0 = in.read();
+    int b1 = in.read();
+    in.reset();
+    return b0 == 0x1f && b1 == 0x8b;
+  }
+
+  /**
+   * Consumes a UTF-8 BOM and the blank bytes after it, keeping the blanks in {@code prefix} (so
+   * line and column numbers stay right); returns the first non-blank byte, or -1 at end of input.
+   */
+  private static int skipBomAndBlanks(InputStream in, ByteArrayOutputStream prefix)
+      throws IOException {
+    in.mark(3);
+    if (!(in.read() == 0xEF && in.read() == 0xBB && in.read() == 0xBF)) {
+      in.reset();
+    }
+    int b;
+    while ((b = in.read()) == ' ' || b == '\t' || b == '\r' || b == '\n') {
+      prefix.write(b);
+    }
+    if (b >= 0) {
+      prefix.write(b);
+    }
+    return b;
+  }
+
+  private static void closeQuietly(InputStream in) {
+    if (in != null) {
+      try {
+        in.close();
+      } catch (IOException ignored) {
+        // already failing; the first error is the one reported
+      }
+    }
+  }
+
+  /** Advances to the next record; false at the end of the file. */
+  public boolean next() {
+    if (records.next()) {
+      index++;
+      return true;
+    }
+    return false;
+  }
+
+  /** 0-based index of the current record among the records read. */
+  public long index() {
+    return index;
+  }
+
+  /** Steps 1–3 of the SPEC for the current record. */
+  public CheckedRecord checked() {
+    return records.checked();
+  }
+
+  /** The current record's text as written; valid until {@link #next()}. */
+  public String rawRecord() {
+    return records.rawRecord();
+  }
+
+  /** How many records have been read so far. */
+  public long recordsRead() {
+    return index + 1;
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  public EventsFormat format() {
+    return format;
+  }
+
+  public boolean gzip() {
+    return gzip;
+  }
+
+  @Override
+  public void close() {
+    try {
+      records.close();
+    } catch (IOException e) {
+      throw new BadInputException(file, "cannot close: " + e.getMessage(), new UncheckedIOException(e));
+    }
+  }
+}

@@ -1,0 +1,166 @@
+package com.benefits.etl.read;
+
+import com.benefits.etl.BadInputException;
+import com.benefits.etl.rules.CheckedRecord;
+import com.benefits.etl.rules.RecordChecker;
+import com.benefits.etl.rules.RejectReason;
+import com.benefits.etl.rules.Rejection;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Records of a newline-delimited JSON file: each non-blank line is one record, parsed on its own,
+ * so a line that is not a JSON object is a {@code malformed_record} and the run goes on (SPEC 1.1).
+ * Lines end with LF or CRLF; blank lines (only spaces, tabs or CR) are not records.
+ */
+final class NdjsonRecordReader implements RecordReader {
+  private final Path file;
+  private final InputStream in;
+  private final JsonFactory factory;
+  private final byte[] buffer = new byte[1 << 16];
+  private int bufferPos;
+  private int bufferLimit;
+  private boolean eof;
+  private byte[] line = new byte[1 << 10];
+  private int lineLength;
+  private long lineNumber;
+  private CheckedRecord current;
+
+  NdjsonRecordReader(Path file, InputStream in, JsonFactory factory) {
+    this.file = file;
+    this.in = in;
+    this.factory = factory;
+  }
+
+  @Override
+  public boolean next() {
+    try {
+      while (readLine()) {
+        if (!isBlank()) {
+          current = check();
+          return true;
+        }
+      }
+      current = null;
+      return false;
+    } catch (IOException e) {
+      throw new BadInputException(file, lineNumber + 1, -1, "cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  private CheckedRecord check() throws IOException {
+    try (JsonParser p = factory.createParser(line, 0, lineLength)) {
+      p.nextToken();
+      CheckedRecord checked = RecordChecker.check(p);
+      if (p.nextToken() != null) {
+        return malformed("unexpected content after the JSON value, at column "
+            + p.currentTokenLocation().getColumnNr());
+      }
+      return checked;
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      String where = at == null ? "" : " at column " + at.getColumnNr();
+      return malformed("line " + lineNumber + " is not valid JSON" + where + ": "
+          + JsonArrayRecordReader.firstLine(e.getOriginalMessage()));
+    }
+  }
+
+  private static CheckedRecord malformed(String detail) {
+    return new CheckedRecord(null, new Rejection(RejectReason.MALFORMED_RECORD, detail));
+  }
+
+  /** The 1-based line number of the current record. */
+  long lineNumber() {
+    return lineNumber;
+  }
+
+  @Override
+  public CheckedRecord checked() {
+    return current;
+  }
+
+  @Override
+  public String rawRecord() {
+    return new String(line, 0, lineLength, StandardCharsets.UTF_8);
+  }
+
+  private boolean isBlank() {
+    for (int i = 0; i < lineLength; i++) {
+      byte b = line[i];
+      if (b != ' ' && b != '\t' && b != '\r') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Reads the next line (without its LF or CRLF) into {@code line}; false at end of input. */
+  private boolean readLine() throws IOException {
+    lineLength = 0;
+    boolean any = false;
+    while (true) {
+      if (bufferPos == bufferLimit) {
+        if (eof || !fill()) {
+          if (any && lineLength > 0 && line[lineLength - 1] == '\r') {
+            lineLength--;
+          }
+          if (any) {
+            lineNumber++;
+          }
+          return any;
+        }
+      }
+      any = true;
+      int start = bufferPos;
+      int nl = -1;
+      for (int i = start; i < bufferLimit; i++) {
+        if (buffer[i] == '\n') {
+          nl = i;
+          break;
+        }
+      }
+      int stop = nl < 0 ? bufferLimit : nl;
+      append(start, stop - start);
+      if (nl >= 0) {
+        bufferPos = nl + 1;
+        if (lineLength > 0 && line[lineLength - 1] == '\r') {
+          lineLength--;
+        }
+        lineNumber++;
+        return true;
+      }
+      bufferPos = bufferLimit;
+    }
+  }
+
+  private void append(int from, int count) {
+    if (lineLength + count > line.length) {
+      line = Arrays.copyOf(line, Math.max(line.length * 2, lineLength + count));
+    }
+    System.arraycopy(buffer, from, line, lineLength, count);
+    lineLength += count;
+  }
+
+  private boolean fill() throws IOException {
+    int n = in.read(buffer, 0, buffer.length);
+    if (n <= 0) {
+      eof = true;
+      return false;
+    }
+    bufferPos = 0;
+    bufferLimit = n;
+    return true;
+  }
+
+  @Override
+  public void close() throws IOException {
+    in.close();
+  }
+}

@@ -1,0 +1,109 @@
+package com.benefits.etl.read;
+
+import com.benefits.etl.BadInputException;
+import com.benefits.etl.model.UsersTable;
+import com.benefits.etl.rules.CivilDate;
+import com.benefits.etl.rules.Countries;
+import com.benefits.etl.rules.Texts;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalInt;
+
+/**
+ * Loads the users CSV (SPEC 1.2) with FastCSV: RFC 4180 quoting, LF or CRLF, UTF-8 with or
+ * without a BOM; the header names {@code user_id}, {@code signup_date} and {@code country} in any
+ * order and case (extra columns ignored). A data row whose field count differs from the header's
+ * is a fatal error naming its line: the file's columns cannot be trusted past it. Empty lines are
+ * skipped.
+ */
+public final class UsersCsvReader {
+  static final List<String> REQUIRED = List.of("user_id", "signup_date", "country");
+
+  private UsersCsvReader() {}
+
+  /**
+   * Reads the whole users file into a table.
+   *
+   * @throws BadInputException when the file is missing or unreadable, a required column is
+   *     missing or repeated, or a row is not well-formed
+   */
+  public static UsersTable read(Path file) {
+    InputFiles.requireReadableFile(file, "users file");
+    UsersTable.Builder table = UsersTable.builder();
+    try (CsvReader<CsvRecord> csv =
+        CsvReader.builder()
+            .detectBomHeader(true)
+            .skipEmptyLines(true)
+            .allowExtraFields(true)
+            .allowMissingFields(true)
+            .allowExtraCharsAfterClosingQuote(false)
+            .ofCsvRecord(file, StandardCharsets.UTF_8)) {
+      Iterator<CsvRecord> rows = csv.iterator();
+      if (!rows.hasNext()) {
+        throw new BadInputException(file, "the users file is empty; expected a header naming "
+            + String.join(", ", REQUIRED));
+      }
+      CsvRecord header = rows.next();
+      int[] columns = locate(file, header);
+      int width = header.getFieldCount();
+      while (rows.hasNext()) {
+        CsvRecord row = rows.next();
+        if (row.getFieldCount() != width) {
+          throw new BadInputException(file, row.getStartingLineNumber(), -1,
+              "the row has " + row.getFieldCount() + " fields but the header has " + width, null);
+        }
+        String id = Texts.trimToNull(row.getField(columns[0]));
+        String rawDate = row.getField(columns[1]);
+        OptionalInt date = CivilDate.parseIsoDate(rawDate);
+        table.add(id, date.orElse(UsersTable.NO_DATE), date.isEmpty(),
+            Countries.normalize(row.getField(columns[2])));
+      }
+    } catch (CsvParseException e) {
+      throw new BadInputException(file, "the CSV is not well-formed: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new BadInputException(file, "cannot read: " + e.getMessage(), new UncheckedIOException(e));
+    } catch (UncheckedIOException e) {
+      throw new BadInputException(file, "cannot read: " + e.getCause().getMessage(), e);
+    }
+    return table.build();
+  }
+
+  /** Positions of user_id, signup_date and country in the header. */
+  private static int[] locate(Path file, CsvRecord header) {
+    int[] positions = {-1, -1, -1};
+    List<String> missing = new ArrayList<>();
+    for (int i = 0; i < header.getFieldCount(); i++) {
+      String name = header.getField(i).strip().toLowerCase(Locale.ROOT);
+      int which = REQUIRED.indexOf(name);
+      if (which < 0) {
+        continue;
+      }
+      if (positions[which] >= 0) {
+        throw new BadInputException(file, header.getStartingLineNumber(), -1,
+            "the header names column " + name + " twice", null);
+      }
+      positions[which] = i;
+    }
+    for (int i = 0; i < REQUIRED.size(); i++) {
+      if (positions[i] < 0) {
+        missing.add(REQUIRED.get(i));
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw new BadInputException(file, header.getStartingLineNumber(), -1,
+          "the header has no " + String.join(", ", missing) + " column"
+              + (missing.size() > 1 ? "s" : "") + " (it must name user_id, signup_date and country)",
+          null);
+    }
+    return positions;
+  }
+}

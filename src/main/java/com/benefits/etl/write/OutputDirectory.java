@@ -1,0 +1,159 @@
+package com.benefits.etl.write;
+
+import com.benefits.etl.BadInputException;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Atomic publishing of a run's outputs (SPEC 3.5). Every output is written to a temporary file in
+ * the output directory and renamed into place only by {@link #publish()}, after the whole run
+ * succeeded; {@link #close()} removes whatever was not published. A lock file keeps two runs from
+ * writing into one directory at once, and temporary files left by a killed run are removed by the
+ * next run that takes the lock.
+ */
+public final class OutputDirectory implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(OutputDirectory.class);
+  static final String LOCK_FILE = ".benefits-etl.lock";
+  static final String TEMP_PREFIX = ".benefits-etl-tmp-";
+
+  private final Path dir;
+  private final FileChannel lockChannel;
+  private final FileLock lock;
+  private final String runId = UUID.randomUUID().toString().substring(0, 8);
+  /** Final name to temporary file, in the order outputs were asked for. */
+  private final Map<String, Path> pending = new LinkedHashMap<>();
+
+  private OutputDirectory(Path dir, FileChannel lockChannel, FileLock lock) {
+    this.dir = dir;
+    this.lockChannel = lockChannel;
+    this.lock = lock;
+  }
+
+  /**
+   * Creates the directory if needed, takes its lock and removes stale temporary files.
+   *
+   * @throws BadInputException when the directory cannot be created or written, or another run holds
+   *     the lock
+   */
+  public static OutputDirectory open(Path dir) {
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new BadInputException(dir, "the output path exists and is not a directory");
+    }
+    try {
+      Files.createDirectories(dir);
+    } catch (FileAlreadyExistsException e) {
+      throw new BadInputException(dir, "the output path exists and is not a directory", e);
+    } catch (IOException e) {
+      throw new BadInputException(dir, "cannot create the output directory: " + describe(e), e);
+    }
+    FileChannel channel;
+    try {
+      channel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    } catch (IOException e) {
+      throw new BadInputException(dir, "the output directory cannot be written: " + describe(e), e);
+    }
+    try {
+      FileLock lock = channel.tryLock();
+      if (lock == null) {
+        throw new BadInputException(dir, "another benefits-etl run is writing to this output"
+            + " directory (it holds " + LOCK_FILE + "); wait for it or choose another --output");
+      }
+      OutputDirectory out = new OutputDirectory(dir, channel, lock);
+      out.removeStaleTemporaries();
+      return out;
+    } catch (IOException | OverlappingFileLockException | BadInputException e) {
+      closeQuietly(channel);
+      if (e instanceof BadInputException) {
+        throw (BadInputException) e;
+      }
+      throw new BadInputException(dir, "cannot lock the output directory: " + describe(e), e);
+    }
+  }
+
+  private void removeStaleTemporaries() throws IOException {
+    try (DirectoryStream<Path> stale = Files.newDirectoryStream(dir, TEMP_PREFIX + "*")) {
+      for (Path p : stale) {
+        LOG.info("Removing {} left by an earlier run that did not finish", p.getFileName());
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  public Path directory() {
+    return dir;
+  }
+
+  /** The temporary file to write {@code finalName} into; published by {@link #publish()}. */
+  public Path temporaryFor(String finalName) {
+    return pending.computeIfAbsent(finalName, n -> dir.resolve(TEMP_PREFIX + runId + "-" + n));
+  }
+
+  /** The path {@code finalName} will have once published. */
+  public Path finalPath(String finalName) {
+    return dir.resolve(finalName);
+  }
+
+  /** Renames every temporary file into place, in the order they were asked for. */
+  public void publish() {
+    for (Map.Entry<String, Path> e : pending.entrySet()) {
+      Path target = dir.resolve(e.getKey());
+      try {
+        try {
+          Files.move(e.getValue(), target, StandardCopyOption.ATOMIC_MOVE,
+              StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException notAtomic) {
+          Files.move(e.getValue(), target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      } catch (IOException ex) {
+        throw new BadInputException(target, "cannot publish the output: " + describe(ex), ex);
+      }
+    }
+    pending.clear();
+  }
+
+  /** Removes unpublished temporary files and releases the lock. */
+  @Override
+  public void close() {
+    for (Path p : pending.values()) {
+      try {
+        Files.deleteIfExists(p);
+      } catch (IOException e) {
+        LOG.warn("Could not remove temporary file {}: {}", p, describe(e));
+      }
+    }
+    pending.clear();
+    try {
+      lock.release();
+    } catch (IOException e) {
+      LOG.warn("Could not release {}: {}", dir.resolve(LOCK_FILE), describe(e));
+    }
+    closeQuietly(lockChannel);
+  }
+
+  private static void closeQuietly(FileChannel channel) {
+    try {
+      channel.close();
+    } catch (IOException e) {
+      LOG.debug("closing the lock file failed", e);
+    }
+  }
+
+  static String describe(Exception e) {
+    String m = e.getMessage();
+    return e.getClass().getSimpleName() + (m == null ? "" : " (" + m + ")");
+  }
+}
