@@ -47,10 +47,17 @@ public final class Main {
     System.exit(execute(args));
   }
 
-  /** Runs the command line and returns the exit status (used by tests without exiting). */
+  /** Runs the command line and returns the exit status, without exiting the JVM. */
   public static int execute(String... args) {
+    return execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+  }
+
+  /** Like {@link #execute(String...)}, printing to the given writers instead of stdout/stderr. */
+  public static int execute(PrintWriter out, PrintWriter err, String... args) {
     debug = false;
     CommandLine cli = new CommandLine(new Main());
+    cli.setOut(out);
+    cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> handle(e, commandLine.getErr()));
     return cli.execute(args);
