@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -150,7 +151,7 @@ class CleanEventsWriterTest {
       Instant instant, Double value, String device, String page, LocalDate signupDate,
       String country) {
     long micros = instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000;
-    int eventDate = (int) LocalDate.ofInstant(instant, java.time.ZoneOffset.UTC).toEpochDay();
+    int eventDate = (int) LocalDate.ofInstant(instant, ZoneOffset.UTC).toEpochDay();
     Integer signup = signupDate == null ? null : (int) signupDate.toEpochDay();
     return new CleanEvent(userId, eventType, timestamp, micros, eventDate, value, device, page,
         signup, country);
