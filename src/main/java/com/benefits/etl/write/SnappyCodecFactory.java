@@ -72,8 +72,8 @@ public final class SnappyCodecFactory implements CompressionCodecFactory {
       input.reset();
       bytes.writeAllTo(input);
       int length = input.size();
-      // A fresh output array per page: parquet-java may hold the returned bytes (for example the
-      // dictionary page) beyond the next call, so the result must not be overwritten later.
+      // A fresh output array per page (never per row): the returned bytes then stay valid however
+      // long parquet-java keeps them, without relying on when it copies them.
       byte[] output = new byte[Snappy.maxCompressedLength(length)];
       int compressedLength = Snappy.compress(input.array(), 0, length, output, 0);
       return BytesInput.from(output, 0, compressedLength);
