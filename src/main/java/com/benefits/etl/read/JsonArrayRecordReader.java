@@ -4,6 +4,7 @@ import com.benefits.etl.BadInputException;
 import com.benefits.etl.rules.CheckedRecord;
 import com.benefits.etl.rules.RecordChecker;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -57,7 +58,7 @@ final class JsonArrayRecordReader implements RecordReader {
         JsonLocation at = parser.currentLocation();
         throw new BadInputException(
             file, at.getLineNr(), at.getColumnNr(),
-            "the file ends inside the JSON array (expected , or ] ): truncated file?", null);
+            "the file ends before the JSON array is closed (truncated file?): expected , or ]", null);
       }
       start = parser.currentTokenLocation().getByteOffset();
       retained.keepFrom(start);
@@ -84,13 +85,16 @@ final class JsonArrayRecordReader implements RecordReader {
     if (e instanceof JsonProcessingException) {
       JsonProcessingException j = (JsonProcessingException) e;
       JsonLocation at = j.getLocation();
-      String what = j.getOriginalMessage();
+      String what = firstLine(j.getOriginalMessage());
+      int marker = what.indexOf(" (start marker at");
+      if (marker >= 0) {
+        what = what.substring(0, marker);
+      }
+      String problem = e instanceof JsonEOFException
+          ? "the file ends before the JSON array is closed (truncated file?): " + what
+          : "the JSON array is not well-formed: " + what;
       return new BadInputException(
-          file,
-          at == null ? -1 : at.getLineNr(),
-          at == null ? -1 : at.getColumnNr(),
-          "the JSON array is not well-formed: " + firstLine(what),
-          e);
+          file, at == null ? -1 : at.getLineNr(), at == null ? -1 : at.getColumnNr(), problem, e);
     }
     return new BadInputException(file, "cannot read: " + e.getMessage(), new UncheckedIOException(e));
   }
