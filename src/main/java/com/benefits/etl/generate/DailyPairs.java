@@ -1,8 +1,6 @@
 package com.benefits.etl.generate;
 
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -11,24 +9,34 @@ import java.util.TreeMap;
  * memory by the size of {@link RecentRecords}' time window.
  */
 final class DailyPairs {
-  private final TreeMap<Long, Set<Integer>> open = new TreeMap<>();
+  private final TreeMap<Long, IntSet> open = new TreeMap<>();
   private long closed;
+  private long lastDay = Long.MIN_VALUE;
+  private IntSet lastSet;
 
   void add(long day, int userIndex) {
-    open.computeIfAbsent(day, d -> new HashSet<>()).add(userIndex);
+    if (day != lastDay) {
+      lastSet = open.computeIfAbsent(day, d -> new IntSet());
+      lastDay = day;
+    }
+    lastSet.add(userIndex);
   }
 
   /** Closes every day before {@code day}: no clean record can fall on it any more. */
   void closeBefore(long day) {
     while (!open.isEmpty() && open.firstKey() < day) {
-      Map.Entry<Long, Set<Integer>> first = open.pollFirstEntry();
+      Map.Entry<Long, IntSet> first = open.pollFirstEntry();
       closed += first.getValue().size();
+      if (first.getKey() == lastDay) {
+        lastDay = Long.MIN_VALUE;
+        lastSet = null;
+      }
     }
   }
 
   long total() {
     long sum = closed;
-    for (Set<Integer> users : open.values()) {
+    for (IntSet users : open.values()) {
       sum += users.size();
     }
     return sum;

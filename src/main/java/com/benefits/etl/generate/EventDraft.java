@@ -1,5 +1,8 @@
 package com.benefits.etl.generate;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -58,6 +61,39 @@ final class EventDraft {
   /** The UTC day of the instant, in days since 1970-01-01. */
   long day() {
     return Math.floorDiv(epochSecond, 86_400L);
+  }
+
+  private static final SerializedString USER_ID = new SerializedString("user_id");
+  private static final SerializedString EVENT_TYPE = new SerializedString("event_type");
+  private static final SerializedString TIMESTAMP = new SerializedString("timestamp");
+  private static final SerializedString VALUE = new SerializedString("value");
+  private static final SerializedString METADATA = new SerializedString("metadata");
+
+  /** Writes the record as one JSON object, the same text {@link #toJson()} gives, faster. */
+  void writeTo(JsonGenerator gen) throws IOException {
+    if (orderSeed != 0 || !leading.isEmpty() || !trailing.isEmpty()) {
+      JsonWriting.write(gen, toJson());
+      return;
+    }
+    gen.writeStartObject();
+    write(gen, USER_ID, userIdJson);
+    write(gen, EVENT_TYPE, eventType);
+    write(gen, TIMESTAMP, timestamp);
+    write(gen, VALUE, value);
+    write(gen, METADATA, metadata);
+    for (Json.Field f : extras) {
+      gen.writeFieldName(f.name());
+      JsonWriting.write(gen, f.value());
+    }
+    gen.writeEndObject();
+  }
+
+  private static void write(JsonGenerator gen, SerializedString name, Json value)
+      throws IOException {
+    if (value != null) {
+      gen.writeFieldName(name);
+      JsonWriting.write(gen, value);
+    }
   }
 
   Json.Obj toJson() {

@@ -85,7 +85,7 @@ final class EventFactory {
     if (index == avoidIndex) {
       index = (index + 1) % n;
     }
-    UserProfile user = users.profile(index);
+    UserDirectory.EventUser user = users.eventUser(index);
     d.userId = user.id();
     d.userIndex = index;
     d.userFate = user.us() ? UserFate.US : UserFate.NON_US;

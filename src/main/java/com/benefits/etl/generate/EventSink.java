@@ -40,6 +40,15 @@ final class EventSink implements Closeable {
     records++;
   }
 
+  /** One record that is an object. */
+  void record(EventDraft draft) throws IOException {
+    draft.writeTo(gen);
+    if (format == EventsFormat.NDJSON) {
+      gen.writeRaw('\n');
+    }
+    records++;
+  }
+
   /** NDJSON only: one record that is a line of text, not a JSON value. */
   void rawLine(String line) throws IOException {
     requireNdjson();

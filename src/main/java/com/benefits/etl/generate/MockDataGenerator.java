@@ -115,16 +115,16 @@ public final class MockDataGenerator {
           malformed(factory.fresh(second));
         } else if (u < missingUpTo) {
           EventDraft d = factory.fresh(second);
-          sink.record(defects.missingUserId(d).toJson());
+          sink.record(defects.missingUserId(d));
           tally.reject(RejectReason.MISSING_USER_ID);
           maybeShadow(d);
         } else if (u < invalidUpTo) {
           EventDraft d = factory.fresh(second);
-          sink.record(defects.invalidTimestamp(d).toJson());
+          sink.record(defects.invalidTimestamp(d));
           tally.reject(RejectReason.INVALID_TIMESTAMP);
           maybeShadow(d);
         } else if (u < duplicateUpTo && !recent.isEmpty()) {
-          sink.record(copies.duplicate(recent.random(rng)).toJson());
+          sink.record(copies.duplicate(recent.random(rng)));
           tally.reject(RejectReason.DUPLICATE);
         } else if (u < lookalikeUpTo && !recent.isEmpty()) {
           lookalike(second);
@@ -143,7 +143,7 @@ public final class MockDataGenerator {
       } else if (r < 4) {
         sink.record(defects.nonObject(d));
       } else {
-        sink.record(defects.malformedField(d).toJson());
+        sink.record(defects.malformedField(d));
         maybeShadow(d);
       }
       tally.reject(RejectReason.MALFORMED_RECORD);
@@ -162,7 +162,7 @@ public final class MockDataGenerator {
         if (!original.lookalikeTaken) {
           original.lookalikeTaken = true;
           EventDraft c = copies.lookalike(original);
-          sink.record(c.toJson());
+          sink.record(c);
           tally.byUser(c);
           return;
         }
@@ -172,7 +172,7 @@ public final class MockDataGenerator {
 
     /** A record that passes steps 1 to 4; later records may copy it. */
     private void eligible(EventDraft d) throws IOException {
-      sink.record(d.toJson());
+      sink.record(d);
       tally.byUser(d);
       recent.add(d);
     }

@@ -1,6 +1,5 @@
 package com.benefits.etl.generate;
 
-import java.time.LocalDate;
 import java.util.SplittableRandom;
 
 /** Renders instants as valid timestamp text (SPEC 1.3) in many equivalent styles. */
@@ -19,48 +18,79 @@ final class Timestamps {
     long local = epochSecond + style.offsetMinutes() * 60L;
     long day = Math.floorDiv(local, 86_400L);
     int secOfDay = (int) Math.floorMod(local, 86_400L);
-    LocalDate date = LocalDate.ofEpochDay(day);
-    StringBuilder sb = new StringBuilder(40);
-    pad(sb, date.getYear(), 4).append('-');
-    pad(sb, date.getMonthValue(), 2).append('-');
-    pad(sb, date.getDayOfMonth(), 2).append(style.separator());
-    pad(sb, secOfDay / 3600, 2).append(':');
-    pad(sb, secOfDay / 60 % 60, 2);
+    // Civil date from days since 1970-01-01 (proleptic Gregorian), as in java.time.LocalDate.
+    long z = day + 719_468L;
+    long era = Math.floorDiv(z, 146_097L);
+    int doe = (int) (z - era * 146_097L);
+    int yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    int mp = (5 * doy + 2) / 153;
+    int dayOfMonth = doy - (153 * mp + 2) / 5 + 1;
+    int month = mp < 10 ? mp + 3 : mp - 9;
+    int year = (int) (yoe + era * 400L + (month <= 2 ? 1 : 0));
+    char[] buf = new char[40];
+    int n = digits(buf, 0, year, 4);
+    buf[n++] = '-';
+    n = digits(buf, n, month, 2);
+    buf[n++] = '-';
+    n = digits(buf, n, dayOfMonth, 2);
+    buf[n++] = style.separator();
+    n = digits(buf, n, secOfDay / 3600, 2);
+    buf[n++] = ':';
+    n = digits(buf, n, secOfDay / 60 % 60, 2);
     if (style.seconds()) {
-      sb.append(':');
-      pad(sb, secOfDay % 60, 2);
+      buf[n++] = ':';
+      n = digits(buf, n, secOfDay % 60, 2);
       if (style.fractionDigits() > 0) {
-        sb.append(style.fractionSeparator());
-        StringBuilder nine = new StringBuilder(9);
-        pad(nine, nanos, 9);
-        sb.append(nine, 0, style.fractionDigits());
+        buf[n++] = style.fractionSeparator();
+        int fraction = nanos;
+        for (int i = style.fractionDigits(); i < 9; i++) {
+          fraction /= 10;
+        }
+        n = digits(buf, n, fraction, style.fractionDigits());
       }
     }
-    appendZone(sb, style);
-    return sb.toString();
+    n = appendZone(buf, n, style);
+    return new String(buf, 0, n);
   }
 
-  private static void appendZone(StringBuilder sb, TimestampStyle style) {
+  /** Writes {@code value} zero-padded to {@code width} digits at {@code pos}; returns the end. */
+  private static int digits(char[] buf, int pos, int value, int width) {
+    for (int i = pos + width - 1; i >= pos; i--) {
+      buf[i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
+    return pos + width;
+  }
+
+  private static int appendZone(char[] buf, int n, TimestampStyle style) {
     int off = style.offsetMinutes();
     char sign = off < 0 || (off == 0 && style.minusZero()) ? '-' : '+';
     int abs = Math.abs(off);
     switch (style.zone()) {
-      case NONE -> {}
-      case Z -> sb.append('Z');
-      case LOWER_Z -> sb.append('z');
-      case COLON -> pad(pad(sb.append(sign), abs / 60, 2).append(':'), abs % 60, 2);
-      case NO_COLON -> pad(pad(sb.append(sign), abs / 60, 2), abs % 60, 2);
-      case HOURS -> pad(sb.append(sign), abs / 60, 2);
+      case NONE -> {
+        return n;
+      }
+      case Z -> buf[n++] = 'Z';
+      case LOWER_Z -> buf[n++] = 'z';
+      case COLON -> {
+        buf[n++] = sign;
+        n = digits(buf, n, abs / 60, 2);
+        buf[n++] = ':';
+        n = digits(buf, n, abs % 60, 2);
+      }
+      case NO_COLON -> {
+        buf[n++] = sign;
+        n = digits(buf, n, abs / 60, 2);
+        n = digits(buf, n, abs % 60, 2);
+      }
+      case HOURS -> {
+        buf[n++] = sign;
+        n = digits(buf, n, abs / 60, 2);
+      }
       default -> throw new IllegalArgumentException("zone " + style.zone());
     }
-  }
-
-  static StringBuilder pad(StringBuilder sb, int value, int width) {
-    String s = Integer.toString(value);
-    for (int i = s.length(); i < width; i++) {
-      sb.append('0');
-    }
-    return sb.append(s);
+    return n;
   }
 
   /** Number of significant fraction digits of {@code nanos} (0 when it is 0). */

@@ -40,6 +40,19 @@ final class UserDirectory {
     return size;
   }
 
+  /** What events need of the user at {@code index}: the same draws as {@link #profile}'s first. */
+  EventUser eventUser(int index) {
+    SplittableRandom r = rng(index, 0x5EED_0001L);
+    boolean numeric = r.nextInt(20) == 0;
+    r.nextInt(20);
+    boolean us = r.nextDouble() >= nonUsShare;
+    return new EventUser(numeric ? Long.toString(NUMERIC_BASE + index) : paddedId(index), numeric,
+        us);
+  }
+
+  /** A user as events see it: trimmed id, whether it is numeric, whether the user is in the US. */
+  record EventUser(String id, boolean numeric, boolean us) {}
+
   /** The user at {@code index} (0 to size - 1). */
   UserProfile profile(int index) {
     SplittableRandom r = rng(index, 0x5EED_0001L);
