@@ -1,5 +1,6 @@
 package com.benefits.etl.generate;
 
+import com.benefits.etl.testing.SpecOracle;
 import com.benefits.etl.read.EventsFormat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

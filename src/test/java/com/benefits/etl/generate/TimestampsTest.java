@@ -1,5 +1,6 @@
 package com.benefits.etl.generate;
 
+import com.benefits.etl.testing.SpecOracle;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package com.benefits.etl.generate;
+package com.benefits.etl.testing;
 
 import com.benefits.etl.rules.RejectReason;
 import com.fasterxml.jackson.core.JsonFactory;
@@ -36,7 +36,7 @@ import java.util.zip.GZIPInputStream;
  * An independent, slow, in-memory reading of the SPEC, used only to check that the generator's
  * manifest is exact. It shares no code with the generator.
  */
-final class SpecOracle {
+public final class SpecOracle {
   private static final Object NULL = new Object() {
     @Override
     public String toString() {
@@ -52,7 +52,8 @@ final class SpecOracle {
   private static final JsonFactory JSON = new JsonFactory();
 
   /** The outcome of reading both files. */
-  record Result(
+  public record Result(
+      List<String> fates,
       long recordsRead,
       long clean,
       Map<RejectReason, Long> rejected,
@@ -69,14 +70,19 @@ final class SpecOracle {
   private final Map<RejectReason, Long> rejected = new EnumMap<>(RejectReason.class);
   private final Set<Key> seen = new HashSet<>();
   private final Set<String> daily = new HashSet<>();
+  private final List<String> fates = new ArrayList<>();
   private long records;
   private long clean;
 
-  static Result run(Path events, Path users) throws IOException {
+  /**
+   * Reads both files as the SPEC says; {@code fates} holds, per record index, the reason code of
+   * its rejection or "clean".
+   */
+  public static Result run(Path events, Path users) throws IOException {
     SpecOracle oracle = new SpecOracle();
     long[] userCounts = oracle.readUsers(users);
     oracle.readEvents(events);
-    return new Result(oracle.records, oracle.clean, oracle.rejected, oracle.daily.size(),
+    return new Result(List.copyOf(oracle.fates), oracle.records, oracle.clean, oracle.rejected, oracle.daily.size(),
         userCounts[0], userCounts[1], userCounts[2], userCounts[3], oracle.countryById.size());
   }
 
@@ -178,7 +184,7 @@ final class SpecOracle {
     }
   }
 
-  static InputStream open(Path file) throws IOException {
+  public static InputStream open(Path file) throws IOException {
     InputStream in = Files.newInputStream(file);
     return file.toString().endsWith(".gz") ? new GZIPInputStream(in) : in;
   }
@@ -268,6 +274,7 @@ final class SpecOracle {
       reject(RejectReason.FILTERED_COUNTRY);
     } else {
       clean++;
+      fates.add("clean");
       daily.add(userId + "|" + Math.floorDiv(second, 86_400L));
     }
   }
@@ -298,7 +305,7 @@ final class SpecOracle {
   }
 
   /** The UTC epoch second of a valid SPEC 1.3 timestamp, or null. */
-  static Long epochSecond(String s) {
+  public static Long epochSecond(String s) {
     Matcher m = TIMESTAMP.matcher(s);
     if (!m.matches()) {
       return null;
@@ -337,10 +344,11 @@ final class SpecOracle {
   }
 
   private void reject(RejectReason reason) {
+    fates.add(reason.code());
     rejected.merge(reason, 1L, Long::sum);
   }
 
-  static long count(Result r, RejectReason reason) {
+  public static long count(Result r, RejectReason reason) {
     return Objects.requireNonNullElse(r.rejected().get(reason), 0L);
   }
 }
