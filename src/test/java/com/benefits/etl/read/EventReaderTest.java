@@ -233,6 +233,48 @@ class EventReaderTest {
         .isEqualTo("unexpected content after the JSON value, at column " + (ok("u3").length() + 2));
   }
 
+  /**
+   * Jackson guesses UTF-16/UTF-32 from NUL bytes at the start of a byte source, and throws a
+   * CharConversionException (an IOException, not a JsonProcessingException) for some patterns. On
+   * an NDJSON line that must still be a malformed record, never a fatal error (SPEC 1.1, 4).
+   */
+  @Test
+  void ndjsonLinesWithNulBytesAreMalformedRecordsNotFatal() throws IOException {
+    String content =
+        ok("u1") + "\n"
+            + "\u0000\u0000{\u0000\n" // looks like UCS-4 in the unusual "2143" order
+            + "\u0000\u0000\u0000{\"a\":1}\n" // looks like UTF-32BE, then invalid code points
+            + "{\u0000}\n"
+            + "\u0000\n"
+            + ok("u2") + "\n";
+    List<Rec> recs = readAll(write("nul.ndjson", content));
+    assertThat(recs).extracting(Rec::index).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
+    assertThat(recs).extracting(Rec::reason)
+        .containsExactly(null, RejectReason.MALFORMED_RECORD, RejectReason.MALFORMED_RECORD,
+            RejectReason.MALFORMED_RECORD, RejectReason.MALFORMED_RECORD, null);
+    assertThat(recs.get(1).raw()).isEqualTo("\u0000\u0000{\u0000");
+  }
+
+  @Test
+  void ndjsonLineInUtf16IsNotAcceptedAsARecord() throws IOException {
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    b.write((ok("u1") + "\n").getBytes(UTF_8));
+    b.write(ok("u9").getBytes(java.nio.charset.StandardCharsets.UTF_16BE));
+    b.write('\n');
+    List<Rec> recs = readAll(write("utf16.ndjson", b.toByteArray()));
+    assertThat(recs).extracting(Rec::reason).containsExactly(null, RejectReason.MALFORMED_RECORD);
+  }
+
+  @Test
+  void ndjsonLineWithInvalidUtf8IsMalformed() throws IOException {
+    byte[] bad = {'{', '"', 'u', 's', 'e', 'r', '_', 'i', 'd', '"', ':', '"', (byte) 0xC3, '"', '}', '\n'};
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    b.write(bad);
+    b.write((ok("u2") + "\n").getBytes(UTF_8));
+    List<Rec> recs = readAll(write("utf8.ndjson", b.toByteArray()));
+    assertThat(recs).extracting(Rec::reason).containsExactly(RejectReason.MALFORMED_RECORD, null);
+  }
+
   @Test
   void ndjsonLastLineWithoutNewlineAndWithLoneCr() throws IOException {
     assertThat(readAll(write("a.ndjson", ok("u1") + "\n" + ok("u2") + "\r")))
