@@ -11,6 +11,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -32,6 +36,11 @@ final class NdjsonRecordReader implements RecordReader {
   private int lineLength;
   private long lineNumber;
   private CheckedRecord current;
+  private final CharsetDecoder utf8 =
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT);
 
   NdjsonRecordReader(Path file, InputStream in, JsonFactory factory) {
     this.file = file;
@@ -56,7 +65,16 @@ final class NdjsonRecordReader implements RecordReader {
   }
 
   private CheckedRecord check() throws IOException {
-    try (JsonParser p = factory.createParser(line, 0, lineLength)) {
+    // Decoded here, strictly, rather than handing Jackson the bytes: Jackson guesses UTF-16/32 from
+    // NUL bytes at the start of a byte source (and throws a CharConversionException, which is not a
+    // JsonProcessingException, for some patterns), so a corrupt line could stop the run.
+    String text;
+    try {
+      text = utf8.decode(ByteBuffer.wrap(line, 0, lineLength)).toString();
+    } catch (CharacterCodingException e) {
+      return malformed("line " + lineNumber + " is not valid UTF-8");
+    }
+    try (JsonParser p = factory.createParser(text)) {
       p.nextToken();
       CheckedRecord checked = RecordChecker.check(p);
       if (p.nextToken() != null) {

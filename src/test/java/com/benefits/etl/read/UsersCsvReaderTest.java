@@ -1,0 +1,200 @@
+package com.benefits.etl.read;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.benefits.etl.BadInputException;
+import com.benefits.etl.model.UsersTable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** SPEC 1.2: the users CSV. */
+class UsersCsvReaderTest {
+  @TempDir Path dir;
+
+  Path write(String content) throws IOException {
+    Path file = dir.resolve("users.csv");
+    Files.write(file, content.getBytes(UTF_8));
+    return file;
+  }
+
+  static int day(String iso) {
+    return (int) LocalDate.parse(iso).toEpochDay();
+  }
+
+  static void assertUser(UsersTable t, String id, int signupDate, String country) {
+    int i = t.indexOf(id);
+    assertThat(i).as("index of " + id).isNotNegative();
+    assertThat(t.userId(i)).isEqualTo(id);
+    assertThat(t.signupDate(i)).as("signup date of " + id).isEqualTo(signupDate);
+    assertThat(t.country(i)).as("country of " + id).isEqualTo(country);
+  }
+
+  @Test
+  void readsASimpleFile() throws IOException {
+    UsersTable t = UsersCsvReader.read(write("user_id,signup_date,country\nu1,2024-01-15,US\nu2,2023-12-31,ca\n"));
+    assertThat(t.size()).isEqualTo(2);
+    assertUser(t, "u1", day("2024-01-15"), "US");
+    assertUser(t, "u2", day("2023-12-31"), "CA");
+    assertThat(t.indexOf("u3")).isEqualTo(-1);
+    assertThat(t.stats()).isEqualTo(new UsersTable.UsersStats(2, 2, 0, 0, 0));
+  }
+
+  @Test
+  void bomAndCrlf() throws IOException {
+    UsersTable t = UsersCsvReader.read(write("\uFEFFuser_id,signup_date,country\r\nu1,2024-01-15,USA\r\nu2,,\r\n"));
+    assertUser(t, "u1", day("2024-01-15"), "US");
+    assertUser(t, "u2", UsersTable.NO_DATE, null);
+    assertThat(t.stats()).isEqualTo(new UsersTable.UsersStats(2, 2, 0, 0, 1));
+  }
+
+  @Test
+  void quotedFieldsWithCommasQuotesAndNewlines() throws IOException {
+    UsersTable t =
+        UsersCsvReader.read(
+            write("user_id,signup_date,country\n"
+                + "\"a,b\",\"2024-01-15\",\"united states\"\n"
+                + "\"say \"\"hi\"\"\",2024-01-16,\"Côte d'Ivoire, Republic\"\n"
+                + "\"multi\r\nline\",2024-01-17,\"x\ny\"\n"
+                + "\"  padded  \", 2024-01-18 ,\" usa \"\n"));
+    assertUser(t, "a,b", day("2024-01-15"), "US");
+    assertUser(t, "say \"hi\"", day("2024-01-16"), "CÔTE D'IVOIRE, REPUBLIC");
+    assertUser(t, "multi\r\nline", day("2024-01-17"), "X\nY");
+    assertUser(t, "padded", day("2024-01-18"), "US");
+    assertThat(t.size()).isEqualTo(4);
+  }
+
+  @Test
+  void headerInAnyOrderAndCaseWithSpacesAndExtraColumns() throws IOException {
+    UsersTable t =
+        UsersCsvReader.read(
+            write(" Country ,extra, SIGNUP_Date,name,User_ID \nus,1,2024-02-29,Ann,u1\nDE,2,2023-02-28,Bob,u2\n"));
+    assertUser(t, "u1", day("2024-02-29"), "US");
+    assertUser(t, "u2", day("2023-02-28"), "DE");
+  }
+
+  @Test
+  void duplicateIdsFirstWins() throws IOException {
+    UsersTable t =
+        UsersCsvReader.read(
+            write("user_id,signup_date,country\nu1,2024-01-01,US\nu2,2024-01-02,CA\n u1 ,2024-01-03,FR\nu1,bad,GB\n"));
+    assertThat(t.size()).isEqualTo(2);
+    assertUser(t, "u1", day("2024-01-01"), "US");
+    assertThat(t.stats().duplicateIds()).isEqualTo(2);
+    assertThat(t.stats().rows()).isEqualTo(4);
+    assertThat(t.stats().users()).isEqualTo(2);
+  }
+
+  @Test
+  void blankIdsAreSkippedAndCounted() throws IOException {
+    UsersTable t =
+        UsersCsvReader.read(write("user_id,signup_date,country\n,2024-01-01,US\n   ,2024-01-01,US\n\"\t\",,\nu1,2024-01-01,US\n"));
+    assertThat(t.size()).isEqualTo(1);
+    assertThat(t.stats()).isEqualTo(new UsersTable.UsersStats(4, 1, 3, 0, 0));
+  }
+
+  @Test
+  void invalidSignupDatesBecomeNoDateAndAreCounted() throws IOException {
+    UsersTable t =
+        UsersCsvReader.read(
+            write("user_id,signup_date,country\n"
+                + "a,2023-02-29,US\nb,15/01/2024,US\nc,2024-1-5,US\nd,2024-01-15T00:00:00Z,US\ne,,US\n"
+                + "f,0000-01-01,US\ng, 2024-01-15 ,US\nh,\"\t2024-01-16\t\",US\n"));
+    for (String id : new String[] {"a", "b", "c", "d", "e", "f"}) {
+      assertUser(t, id, UsersTable.NO_DATE, "US");
+    }
+    assertUser(t, "g", day("2024-01-15"), "US");
+    assertUser(t, "h", day("2024-01-16"), "US");
+    assertThat(t.stats().invalidSignupDates()).isEqualTo(6);
+  }
+
+  @Test
+  void countriesAreNormalised() throws IOException {
+    UsersTable t =
+        UsersCsvReader.read(
+            write("user_id,signup_date,country\na,,United States of America\nb,,  \nc,, gb \nd,,UNITED STATES\n"));
+    assertThat(t.country(t.indexOf("a"))).isEqualTo("US");
+    assertThat(t.country(t.indexOf("b"))).isNull();
+    assertThat(t.country(t.indexOf("c"))).isEqualTo("GB");
+    assertThat(t.country(t.indexOf("d"))).isEqualTo("US");
+  }
+
+  @Test
+  void missingColumnIsBadInputNamingTheColumn() throws IOException {
+    Path file = write("user_id,signup,country\nu1,2024-01-01,US\n");
+    assertThatThrownBy(() -> UsersCsvReader.read(file))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageStartingWith(file + ", line 1: ")
+        .hasMessageContaining("the header has no signup_date column");
+    Path two = write("id,country\n");
+    assertThatThrownBy(() -> UsersCsvReader.read(two))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("the header has no user_id, signup_date columns");
+  }
+
+  @Test
+  void repeatedRequiredColumnIsBadInput() throws IOException {
+    Path file = write("user_id,signup_date,country,USER_ID\nu1,2024-01-01,US,u2\n");
+    assertThatThrownBy(() -> UsersCsvReader.read(file))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageContaining("user_id twice");
+  }
+
+  @Test
+  void emptyFileIsBadInput() throws IOException {
+    Path file = write("");
+    assertThatThrownBy(() -> UsersCsvReader.read(file))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageStartingWith(file + ": ")
+        .hasMessageContaining("empty");
+  }
+
+  @Test
+  void headerOnlyIsAnEmptyTable() throws IOException {
+    UsersTable t = UsersCsvReader.read(write("user_id,signup_date,country\n"));
+    assertThat(t.size()).isZero();
+    assertThat(t.stats()).isEqualTo(new UsersTable.UsersStats(0, 0, 0, 0, 0));
+  }
+
+  @Test
+  void rowWithTooFewOrTooManyFieldsIsBadInputNamingTheLine() throws IOException {
+    Path fewer = write("user_id,signup_date,country\nu1,2024-01-01,US\n\"a\nb\",x,y\nu2,2024-01-01\n");
+    BadInputException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+        BadInputException.class, () -> UsersCsvReader.read(fewer));
+    assertThat(e).isNotNull();
+    assertThat(e.getMessage()).isEqualTo(fewer + ", line 5: the row has 2 fields but the header has 3");
+    assertThat(e.line()).hasValue(5);
+    Path more = write("user_id,signup_date,country\r\nu1,2024-01-01,US,extra\r\n");
+    assertThatThrownBy(() -> UsersCsvReader.read(more))
+        .isInstanceOf(BadInputException.class)
+        .hasMessage(more + ", line 2: the row has 4 fields but the header has 3");
+  }
+
+  @Test
+  void emptyLinesAreSkipped() throws IOException {
+    UsersTable t = UsersCsvReader.read(write("user_id,signup_date,country\n\nu1,2024-01-01,US\n\r\n\nu2,,\n"));
+    assertThat(t.size()).isEqualTo(2);
+    assertThat(t.stats().rows()).isEqualTo(2);
+  }
+
+  @Test
+  void missingFileIsBadInput() {
+    Path file = dir.resolve("missing.csv");
+    assertThatThrownBy(() -> UsersCsvReader.read(file))
+        .isInstanceOf(BadInputException.class)
+        .hasMessage(file + ": users file not found");
+  }
+
+  @Test
+  void unclosedQuoteIsBadInput() throws IOException {
+    Path file = write("user_id,signup_date,country\n\"u1,2024-01-01,US\n");
+    assertThatThrownBy(() -> UsersCsvReader.read(file))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageStartingWith(file.toString());
+  }
+}
