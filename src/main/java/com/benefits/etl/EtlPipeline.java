@@ -87,55 +87,59 @@ public final class EtlPipeline {
     long start = System.nanoTime();
     Phases phases = new Phases();
 
-    UsersTable users = UsersCsvReader.read(options.users());
-    UsersTable.UsersStats u = users.stats();
-    LOG.info("Loaded {} users from {} rows of {} ({} blank ids, {} repeated ids, {} invalid signup"
-        + " dates)", u.users(), u.rows(), options.users(), u.blankIds(), u.duplicateIds(),
-        u.invalidSignupDates());
-    phases.end("load_users");
-
-    try (EventReader events = EventReader.open(options.events());
-        OutputDirectory out = OutputDirectory.open(options.output())) {
-      Steps steps = new Steps(users, options.country());
-      try (ParquetTableWriter<CleanEvent> clean =
-              CleanEventsWriter.open(out.temporaryFor(CLEAN_EVENTS));
-          ParquetTableWriter<RejectedRecord> rejects =
-              RejectsWriter.open(out.temporaryFor(REJECTED_EVENTS))) {
-        while (events.next()) {
-          steps.process(events, clean, rejects);
-        }
+    try (EventReader events = EventReader.open(options.events())) {
+      UsersTable users = UsersCsvReader.read(options.users());
+      UsersTable.UsersStats u = users.stats();
+      LOG.info("Loaded {} users from {} rows of {} ({} blank ids, {} repeated ids, {} invalid"
+          + " signup dates)", u.users(), u.rows(), options.users(), u.blankIds(),
+          u.duplicateIds(), u.invalidSignupDates());
+      phases.end("load_users");
+      try (OutputDirectory out = OutputDirectory.open(options.output())) {
+        return run(events, users, out, phases, startedAt, start);
       }
-      if (events.recordsRead() == 0) {
-        LOG.warn("{} holds no records; the outputs are written empty", options.events());
-      }
-      phases.end("process_events");
-
-      long dailyRows;
-      try (ParquetTableWriter<DailyCount> daily =
-          DailySummaryWriter.open(out.temporaryFor(DAILY_SUMMARY))) {
-        steps.daily.forEachSorted(users, row -> writeUnchecked(daily, row));
-        dailyRows = daily.rowsWritten();
-      }
-      phases.end("daily_summary");
-
-      RunResult result = new RunResult(events.recordsRead(), steps.clean, steps.rejected,
-          dailyRows, u, out.directory(), Duration.ofNanos(System.nanoTime() - start));
-      logSteps(result);
-      List<RunReport.OutputFile> outputs = new ArrayList<>();
-      outputs.add(output(out, CLEAN_EVENTS, result.cleanEvents()));
-      outputs.add(output(out, DAILY_SUMMARY, dailyRows));
-      outputs.add(output(out, REJECTED_EVENTS, result.rejectedTotal()));
-      phases.end("write_report");
-      RunReport report = new RunReport(startedAt, options.country(),
-          input(options.events()), events.format(), events.gzip(), input(options.users()),
-          result, phases.list, outputs);
-      RunReportWriter.write(report, out.temporaryFor(RUN_REPORT));
-      out.publish();
-      return result;
     } catch (IOException e) {
       throw new UncheckedIOException("writing outputs to " + options.output() + " failed: "
           + e.getMessage(), e);
     }
+  }
+
+  private RunResult run(EventReader events, UsersTable users, OutputDirectory out, Phases phases,
+      Instant startedAt, long start) throws IOException {
+    Steps steps = new Steps(users, options.country());
+    try (ParquetTableWriter<CleanEvent> clean =
+            CleanEventsWriter.open(out.temporaryFor(CLEAN_EVENTS));
+        ParquetTableWriter<RejectedRecord> rejects =
+            RejectsWriter.open(out.temporaryFor(REJECTED_EVENTS))) {
+      while (events.next()) {
+        steps.process(events, clean, rejects);
+      }
+    }
+    if (events.recordsRead() == 0) {
+      LOG.warn("{} holds no records; the outputs are written empty", options.events());
+    }
+    phases.end("process_events");
+
+    long dailyRows;
+    try (ParquetTableWriter<DailyCount> daily =
+        DailySummaryWriter.open(out.temporaryFor(DAILY_SUMMARY))) {
+      steps.daily.forEachSorted(users, row -> writeUnchecked(daily, row));
+      dailyRows = daily.rowsWritten();
+    }
+    phases.end("daily_summary");
+
+    RunResult result = new RunResult(events.recordsRead(), steps.clean, steps.rejected,
+        dailyRows, users.stats(), out.directory(), Duration.ofNanos(System.nanoTime() - start));
+    logSteps(result);
+    List<RunReport.OutputFile> outputs = List.of(
+        output(out, CLEAN_EVENTS, result.cleanEvents()),
+        output(out, DAILY_SUMMARY, dailyRows),
+        output(out, REJECTED_EVENTS, result.rejectedTotal()));
+    phases.end("write_report");
+    RunReport report = new RunReport(startedAt, options.country(), input(options.events()),
+        events.format(), events.gzip(), input(options.users()), result, phases.list, outputs);
+    RunReportWriter.write(report, out.temporaryFor(RUN_REPORT));
+    out.publish();
+    return result;
   }
 
   /** The per-record work of steps 1–6, and the counts it keeps. */

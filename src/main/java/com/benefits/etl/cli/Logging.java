@@ -10,6 +10,12 @@ final class Logging {
 
   private Logging() {}
 
+  /** Back to the defaults of logback.xml (matters when one JVM runs several commands). */
+  static void reset() {
+    level(OURS, null);
+    level(org.slf4j.Logger.ROOT_LOGGER_NAME, Level.WARN);
+  }
+
   static void verbose() {
     level(OURS, Level.INFO);
   }

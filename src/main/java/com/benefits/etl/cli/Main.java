@@ -55,6 +55,7 @@ public final class Main {
   /** Like {@link #execute(String...)}, printing to the given writers instead of stdout/stderr. */
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
     debug = false;
+    Logging.reset();
     CommandLine cli = new CommandLine(new Main());
     cli.setOut(out);
     cli.setErr(err);

@@ -404,7 +404,7 @@ class EventReaderTest {
     Path file = write("t.json", "[\n  " + ok("u1") + ",\n  {\"user_id\":\"u1\",\n  \"timestamp\":");
     BadInputException e = readUntilFailure(file);
     assertFatal(e, file, 4, 15);
-    assertThat(e.getMessage()).contains("not well-formed");
+    assertThat(e.getMessage()).contains("truncated");
   }
 
   @Test
