@@ -82,7 +82,7 @@ public final class UsersCsvReader {
     int[] positions = {-1, -1, -1};
     List<String> missing = new ArrayList<>();
     for (int i = 0; i < header.getFieldCount(); i++) {
-      String name = header.getField(i).strip().toLowerCase(Locale.ROOT);
+      String name = Texts.trim(header.getField(i)).toLowerCase(Locale.ROOT);
       int which = REQUIRED.indexOf(name);
       if (which < 0) {
         continue;

@@ -54,7 +54,7 @@ public final class CivilDate {
    * @return days since 1970-01-01, or {@link java.util.OptionalInt#empty()} when not a date
    */
   public static java.util.OptionalInt parseIsoDate(String text) {
-    String s = text.strip();
+    String s = Texts.trim(text);
     if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
       return java.util.OptionalInt.empty();
     }

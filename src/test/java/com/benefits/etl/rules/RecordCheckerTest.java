@@ -202,11 +202,9 @@ class RecordCheckerTest {
   }
 
   /**
-   * U+00A0 NO-BREAK SPACE has the Unicode White_Space property, but {@link String#strip()} (used by
-   * {@link Texts#trimToNull}) keeps it. The SPEC says only "surrounding whitespace is trimmed";
-   * reported as an open question rather than asserted.
+   * U+00A0 NO-BREAK SPACE has the Unicode White_Space property, so it is trimmed like a space
+   * (as Python's str.strip() does), although {@link String#strip()} would keep it.
    */
-  @org.junit.jupiter.api.Disabled("SPEC question: is U+00A0 surrounding whitespace? strip() keeps it")
   @Test
   void noBreakSpaceAroundUserIdIsTrimmed() throws IOException {
     assertThat(valid("{'user_id':'\\u00a0u1\\u00a0','timestamp':'" + TS + "'}").userId()).isEqualTo("u1");
