@@ -25,7 +25,7 @@ public final class Main {
   static final int BUG = 1;
 
   @Option(names = "--verbose", scope = ScopeType.INHERIT,
-      description = "Log each step's counts and progress to stderr.")
+      description = "Log each step's counts to stderr.")
   void verbose(boolean on) {
     if (on) {
       Logging.verbose();

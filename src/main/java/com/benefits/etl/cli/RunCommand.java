@@ -18,10 +18,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description = {
-      "Cleans, deduplicates, joins and filters the events; writes clean_events.parquet,",
-      "daily_summary.parquet, rejected_events.parquet and run_report.json atomically."
-    })
+    description = "Cleans, deduplicates, joins and filters the events; writes"
+        + " clean_events.parquet, daily_summary.parquet, rejected_events.parquet and"
+        + " run_report.json, all published together only when the run succeeds.")
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
