@@ -16,6 +16,7 @@ import com.benefits.etl.rules.Texts;
 import com.benefits.etl.rules.ValidEvent;
 import com.benefits.etl.transform.DailyCounts;
 import com.benefits.etl.transform.Deduplicator;
+import com.benefits.etl.write.AsyncEventWriter;
 import com.benefits.etl.write.CleanEventsWriter;
 import com.benefits.etl.write.DailySummaryWriter;
 import com.benefits.etl.write.OutputDirectory;
@@ -106,13 +107,13 @@ public final class EtlPipeline {
   private RunResult run(EventReader events, UsersTable users, OutputDirectory out, Phases phases,
       Instant startedAt, long start) throws IOException {
     Steps steps = new Steps(users, options.country());
-    try (ParquetTableWriter<CleanEvent> clean =
-            CleanEventsWriter.open(out.temporaryFor(CLEAN_EVENTS));
-        ParquetTableWriter<RejectedRecord> rejects =
-            RejectsWriter.open(out.temporaryFor(REJECTED_EVENTS))) {
+    try (AsyncEventWriter writer = new AsyncEventWriter(
+        CleanEventsWriter.open(out.temporaryFor(CLEAN_EVENTS)),
+        RejectsWriter.open(out.temporaryFor(REJECTED_EVENTS)))) {
       while (events.next()) {
-        steps.process(events, clean, rejects);
+        steps.process(events, writer);
       }
+      writer.finish();
     }
     if (events.recordsRead() == 0) {
       LOG.warn("{} holds no records; the outputs are written empty", options.events());
@@ -127,7 +128,7 @@ public final class EtlPipeline {
     }
     phases.end("daily_summary");
 
-    RunResult result = new RunResult(events.recordsRead(), steps.clean, steps.rejected,
+    RunResult result = new RunResult(events.recordsRead(), steps.clean, steps.rejectedByReason(),
         dailyRows, users.stats(), out.directory(), Duration.ofNanos(System.nanoTime() - start));
     logSteps(result);
     List<RunReport.OutputFile> outputs = List.of(
@@ -148,7 +149,7 @@ public final class EtlPipeline {
     final String country;
     final Deduplicator dedup = new Deduplicator();
     final DailyCounts daily = new DailyCounts();
-    final Map<RejectReason, Long> rejected = new EnumMap<>(RejectReason.class);
+    final long[] rejected = new long[RejectReason.values().length];
     long clean;
 
     Steps(UsersTable users, String country) {
@@ -156,47 +157,54 @@ public final class EtlPipeline {
       this.country = country;
     }
 
-    void process(EventReader events, ParquetTableWriter<CleanEvent> cleanOut,
-        ParquetTableWriter<RejectedRecord> rejects) throws IOException {
+    Map<RejectReason, Long> rejectedByReason() {
+      Map<RejectReason, Long> byReason = new EnumMap<>(RejectReason.class);
+      for (RejectReason reason : RejectReason.values()) {
+        byReason.put(reason, rejected[reason.ordinal()]);
+      }
+      return byReason;
+    }
+
+    void process(EventReader events, AsyncEventWriter out) {
       long index = events.index();
       CheckedRecord checked = events.checked();
       if (!checked.isValid()) {
-        reject(events, rejects, checked.rejection().reason(), checked.rejection().detail());
+        reject(events, out, checked.rejection().reason(), checked.rejection().detail());
         return;
       }
       ValidEvent e = checked.event();
       long first = dedup.firstSeen(e.dedupKey(), index);
       if (first >= 0) {
-        reject(events, rejects, RejectReason.DUPLICATE, "same user_id, event_type, timestamp and"
+        reject(events, out, RejectReason.DUPLICATE, "same user_id, event_type, timestamp and"
             + " value as record " + first);
         return;
       }
       int user = users.indexOf(e.userId());
       if (user < 0) {
-        reject(events, rejects, RejectReason.UNKNOWN_USER,
+        reject(events, out, RejectReason.UNKNOWN_USER,
             "user_id " + Texts.quote(e.userId()) + " is not in the users file");
         return;
       }
       String userCountry = users.country(user);
       if (!country.equals(userCountry)) {
-        reject(events, rejects, RejectReason.FILTERED_COUNTRY, "user " + Texts.quote(e.userId())
+        reject(events, out, RejectReason.FILTERED_COUNTRY, "user " + Texts.quote(e.userId())
             + (userCountry == null ? " has no country" : " is in " + userCountry)
             + ", not " + country);
         return;
       }
       int date = e.eventDate();
       int signup = users.signupDate(user);
-      cleanOut.write(new CleanEvent(e.userId(), e.eventType(), e.timestamp(), e.timestampMicros(),
+      out.clean(new CleanEvent(e.userId(), e.eventType(), e.timestamp(), e.timestampMicros(),
           date, e.value(), e.device(), e.page(),
           signup == UsersTable.NO_DATE ? null : signup, userCountry));
       daily.add(user, date);
       clean++;
     }
 
-    private void reject(EventReader events, ParquetTableWriter<RejectedRecord> rejects,
-        RejectReason reason, String detail) throws IOException {
-      rejected.merge(reason, 1L, Long::sum);
-      rejects.write(new RejectedRecord(events.index(), reason, detail, events.rawRecord()));
+    private void reject(EventReader events, AsyncEventWriter out, RejectReason reason,
+        String detail) {
+      rejected[reason.ordinal()]++;
+      out.reject(new RejectedRecord(events.index(), reason, detail, events.rawRecord()));
     }
   }
 

@@ -41,7 +41,7 @@ public final class ParquetTableWriter<T> implements AutoCloseable {
     requireNonNull(file, "file is null");
     requireNonNull(table, "table is null");
     requireNonNull(options, "options is null");
-    ParquetWriter<T> writer =
+    Builder<T> builder =
         new Builder<>(new TableWriteSupport<>(table.schema(), table.mapper()))
             .withFile(new LocalOutputFile(file))
             .withConf(new PlainParquetConfiguration())
@@ -54,8 +54,11 @@ public final class ParquetTableWriter<T> implements AutoCloseable {
             .withValidation(false)
             .withRowGroupSize(options.rowGroupSizeBytes())
             .withPageSize(options.pageSizeBytes())
-            .withDictionaryPageSize(options.dictionaryPageSizeBytes())
-            .build();
+            .withDictionaryPageSize(options.dictionaryPageSizeBytes());
+    for (String column : table.plainColumns()) {
+      builder.withDictionaryEncoding(column, false);
+    }
+    ParquetWriter<T> writer = builder.build();
     return new ParquetTableWriter<>(file, writer);
   }
 
