@@ -22,7 +22,7 @@ final class Copies {
     EventDraft c = original.copy();
     int r = rng.nextInt(10);
     if (r == 4 || r == 9) {
-      c.value = sameNumber(c.value);
+      c.value = sameNumber(c.value, c.hasDecoy("value"));
     }
     if (r == 5 || r == 9) {
       c.orderSeed = rng.nextLong() | 1L;
@@ -93,12 +93,27 @@ final class Copies {
     c.timestamp = Json.str(text);
   }
 
-  /** The same number written differently ({@code 10} as {@code 10.0}), or null as absent. */
-  private Json sameNumber(Json value) {
+  /**
+   * The same number written differently ({@code 10} as {@code 10.0}, {@code 0} as {@code -0.0}),
+   * or null as absent. A null value stays null when a leading decoy names {@code value}: the real
+   * field must be there to override the decoy.
+   */
+  private Json sameNumber(Json value, boolean decoyed) {
     if (value == null) {
       return Json.NULL;
     }
+    if (value instanceof Json.Null) {
+      return decoyed ? value : null;
+    }
     if (value instanceof Json.Num n) {
+      if (new BigDecimal(n.text()).signum() == 0) {
+        String[] zeros = {"0", "-0", "0.0", "-0.0", "-0e0", "0E-3"};
+        String text;
+        do {
+          text = zeros[rng.nextInt(zeros.length)];
+        } while (text.equals(n.text()));
+        return Json.num(text);
+      }
       if (n.integral()) {
         return switch (rng.nextInt(3)) {
           case 0 -> Json.num(n.text() + ".0");
@@ -108,7 +123,7 @@ final class Copies {
       }
       return Json.num(n.text() + "0");
     }
-    return null;
+    throw new IllegalArgumentException("value is not a number or null: " + value);
   }
 
   private static Json otherNumber(Json value) {

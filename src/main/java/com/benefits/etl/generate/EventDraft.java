@@ -58,6 +58,39 @@ final class EventDraft {
     return c;
   }
 
+  /** Whether a leading decoy names {@code field}: the real field must then stay present. */
+  boolean hasDecoy(String field) {
+    for (Json.Field f : leading) {
+      if (f.name().equals(field)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Checks that every leading decoy is overridden by a real field written after it. A decoy left
+   * without its real field is the last (only) key of its name, so the record would be rejected
+   * at step 1, 2 or 3 instead of passing them as the generator counts it.
+   */
+  EventDraft requireDecoysOverridden() {
+    for (Json.Field f : leading) {
+      Json real = switch (f.name()) {
+        case "user_id" -> userIdJson;
+        case "event_type" -> eventType;
+        case "timestamp" -> timestamp;
+        case "value" -> value;
+        case "metadata" -> metadata;
+        default -> throw new IllegalStateException("decoy of unknown field " + f.name());
+      };
+      if (real == null) {
+        throw new IllegalStateException(
+            "decoy " + f.name() + " is not overridden: the field is absent in " + toJson());
+      }
+    }
+    return this;
+  }
+
   /** The UTC day of the instant, in days since 1970-01-01. */
   long day() {
     return Math.floorDiv(epochSecond, 86_400L);

@@ -149,6 +149,10 @@ final class EventFactory {
         if (r < 40) {
           return r < 20 ? Json.NULL : null;
         }
+        if (r < 42) {
+          // Zero, sometimes negative: -0.0 equals 0 when values are compared as numbers.
+          return Json.num(r == 40 ? "0" : rng.nextBoolean() ? "0.0" : "-0.0");
+        }
         if (r < 90) {
           return Json.num(1 + rng.nextInt(500));
         }
@@ -210,8 +214,9 @@ final class EventFactory {
   }
 
   /**
-   * A field of a wrong type or value written first, which the real field (always present) then
-   * overrides: the record stays clean because the last key wins.
+   * A field of a wrong type or value written first, which the real field then overrides: the
+   * record stays clean because the last key wins. The real field must stay present in every copy
+   * of the record ({@link EventDraft#requireDecoysOverridden()}).
    */
   private Json.Field decoy(EventDraft d) {
     int r = rng.nextInt(5);

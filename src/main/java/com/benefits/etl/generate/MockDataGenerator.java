@@ -125,7 +125,7 @@ public final class MockDataGenerator {
           tally.reject(RejectReason.INVALID_TIMESTAMP);
           maybeShadow(d);
         } else if (u < duplicateUpTo && !recent.isEmpty()) {
-          sink.record(copies.duplicate(recent.random(rng)));
+          sink.record(copies.duplicate(recent.random(rng)).requireDecoysOverridden());
           tally.reject(RejectReason.DUPLICATE);
         } else if (u < lookalikeUpTo && !recent.isEmpty()) {
           lookalike(second);
@@ -162,7 +162,7 @@ public final class MockDataGenerator {
         EventDraft original = recent.random(rng);
         if (!original.lookalikeTaken) {
           original.lookalikeTaken = true;
-          EventDraft c = copies.lookalike(original);
+          EventDraft c = copies.lookalike(original).requireDecoysOverridden();
           sink.record(c);
           tally.byUser(c);
           return;
@@ -173,7 +173,7 @@ public final class MockDataGenerator {
 
     /** A record that passes steps 1 to 4; later records may copy it. */
     private void eligible(EventDraft d) throws IOException {
-      sink.record(d);
+      sink.record(d.requireDecoysOverridden());
       tally.byUser(d);
       recent.add(d);
     }

@@ -16,13 +16,17 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class MockDataGeneratorTest {
   @TempDir Path tmp;
@@ -65,6 +69,39 @@ class MockDataGeneratorTest {
     assertThat(actual.duplicateIds()).isEqualTo(users.duplicateIds()).isPositive();
     assertThat(actual.invalidSignupDates()).isEqualTo(users.invalidSignupDates()).isPositive();
     assertThat(actual.distinctUsers()).isEqualTo(users.distinctUsers()).isEqualTo(500);
+  }
+
+  /** Many small runs: the manifest must be exact for every seed, not just for a lucky few. */
+  static Stream<Arguments> manySeeds() {
+    RecordMix copyHeavy = new RecordMix(0.03, 0.02, 0.03, 0.20, 0.10, 0.03, 0.12, 0.01);
+    List<Arguments> cases = new ArrayList<>();
+    for (long seed = 1; seed <= 20; seed++) {
+      for (EventsFormat format : EventsFormat.values()) {
+        boolean gzip = seed % 2 == 0;
+        cases.add(Arguments.of(format, gzip, seed, "default", RecordMix.DEFAULT));
+        cases.add(Arguments.of(format, !gzip, seed, "copy-heavy", copyHeavy));
+      }
+    }
+    return cases.stream();
+  }
+
+  @ParameterizedTest(name = "{0} gzip={1} seed={2} mix={3}")
+  @MethodSource("manySeeds")
+  void manifestMatchesTheSpecForManySeeds(EventsFormat format, boolean gzip, long seed,
+      String mixName, RecordMix mix) throws IOException {
+    GeneratedData data = new MockDataGenerator(GeneratorOptions.builder(tmp.resolve("out"))
+        .events(3_000).users(120).seed(seed).format(format).gzip(gzip).mix(mix).build())
+        .generate();
+    ExpectedCounts expected = data.expected();
+    SpecOracle.Result actual = SpecOracle.run(data.events(), data.users());
+
+    assertThat(actual.recordsRead()).isEqualTo(expected.recordsRead()).isEqualTo(3_000);
+    assertThat(actual.clean()).as("clean").isEqualTo(expected.clean());
+    for (RejectReason reason : RejectReason.values()) {
+      assertThat(SpecOracle.count(actual, reason)).as(reason.code())
+          .isEqualTo(expected.rejected(reason));
+    }
+    assertThat(actual.dailyRows()).as("daily rows").isEqualTo(expected.dailySummaryRows());
   }
 
   @Test

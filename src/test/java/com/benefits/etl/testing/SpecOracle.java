@@ -35,6 +35,10 @@ import java.util.zip.GZIPInputStream;
 /**
  * An independent, slow, in-memory reading of the SPEC, used only to check that the generator's
  * manifest is exact. It shares no code with the generator.
+ *
+ * <p>"Trimmed" (SPEC 1.1, 1.2) removes surrounding white space as {@link String#strip()} does
+ * (Unicode white space), not {@link String#trim()}, which also removes control characters such as
+ * U+0001 that are not white space and keeps U+2003 and U+3000 that are.
  */
 public final class SpecOracle {
   private static final Object NULL = new Object() {
@@ -99,7 +103,7 @@ public final class SpecOracle {
       for (CsvRecord row : csv) {
         if (header) {
           for (int i = 0; i < row.getFieldCount(); i++) {
-            switch (row.getField(i).trim().toLowerCase(Locale.ROOT)) {
+            switch (row.getField(i).strip().toLowerCase(Locale.ROOT)) {
               case "user_id" -> id = i;
               case "signup_date" -> date = i;
               case "country" -> country = i;
@@ -113,7 +117,7 @@ public final class SpecOracle {
           continue;
         }
         rows++;
-        String userId = row.getField(id).trim();
+        String userId = row.getField(id).strip();
         if (userId.isEmpty()) {
           blank++;
           continue;
@@ -123,7 +127,7 @@ public final class SpecOracle {
           continue;
         }
         countryById.put(userId, normaliseCountry(row.getField(country)));
-        if (!validDate(row.getField(date).trim())) {
+        if (!validDate(row.getField(date).strip())) {
           badDates++;
         }
       }
@@ -132,7 +136,7 @@ public final class SpecOracle {
   }
 
   private static String normaliseCountry(String raw) {
-    String c = raw.trim().toUpperCase(Locale.ROOT);
+    String c = raw.strip().toUpperCase(Locale.ROOT);
     return switch (c) {
       case "USA", "UNITED STATES", "UNITED STATES OF AMERICA" -> "US";
       case "" -> "";
@@ -248,7 +252,7 @@ public final class SpecOracle {
       return;
     }
     Object rawId = obj.get("user_id");
-    String userId = rawId instanceof String s ? s.trim()
+    String userId = rawId instanceof String s ? s.strip()
         : rawId instanceof BigInteger i ? i.toString() : "";
     if (userId.isEmpty()) {
       reject(RejectReason.MISSING_USER_ID);
@@ -261,7 +265,9 @@ public final class SpecOracle {
       return;
     }
     Object v = obj.get("value");
-    Double number = v instanceof Number n ? n.doubleValue() : null;
+    // SPEC 2 step 4 compares values as numbers, so -0.0 equals 0.0; Double.equals does not:
+    // + 0.0 turns -0.0 into 0.0 (and leaves every other value as it is).
+    Double number = v instanceof Number n ? n.doubleValue() + 0.0 : null;
     Object type = obj.containsKey("event_type") ? obj.get("event_type") : NULL;
     if (!seen.add(new Key(userId, type, (String) ts, number))) {
       reject(RejectReason.DUPLICATE);
