@@ -20,24 +20,32 @@ public final class Texts {
   }
 
   /**
-   * Removes surrounding Unicode white space: what {@link String#strip()} removes plus the
-   * no-break spaces (U+00A0, U+2007, U+202F) that it keeps, as Python's {@code str.strip()} does.
+   * Removes surrounding white space as Unicode defines it (the White_Space property): ASCII
+   * tab, line feed, vertical tab, form feed, carriage return and space, U+0085, and the Unicode
+   * spaces including the no-break ones (U+00A0, U+2007, U+202F) that {@link String#strip()} keeps.
    */
   public static String trim(String s) {
     int from = 0;
     int to = s.length();
-    while (from < to && isWhitespace(s.charAt(from))) {
+    while (from < to && isWhiteSpace(s.charAt(from))) {
       from++;
     }
-    while (to > from && isWhitespace(s.charAt(to - 1))) {
+    while (to > from && isWhiteSpace(s.charAt(to - 1))) {
       to--;
     }
     return from == 0 && to == s.length() ? s : s.substring(from, to);
   }
 
-  private static boolean isWhitespace(char c) {
-    return c <= ' ' ? c == ' ' || (c >= '\t' && c <= '\r') || (c >= '\u001c' && c <= '\u001f')
-        : Character.isWhitespace(c) || Character.isSpaceChar(c);
+  /** The Unicode White_Space property (all of it lies in the Basic Multilingual Plane). */
+  static boolean isWhiteSpace(char c) {
+    if (c <= ' ') {
+      return c == ' ' || (c >= '\t' && c <= '\r');
+    }
+    if (c < '\u0085') {
+      return false;
+    }
+    return c == '\u0085' || c == '\u00a0' || c == '\u1680' || (c >= '\u2000' && c <= '\u200a')
+        || c == '\u2028' || c == '\u2029' || c == '\u202f' || c == '\u205f' || c == '\u3000';
   }
 
   /** The value in double quotes, cut to {@link #QUOTE_LIMIT} characters, for messages. */

@@ -35,7 +35,9 @@ class SpecOracleTest {
         new Case("{\"user_id\":\"u1\",\"timestamp\":\"2024-03-15T11:00:00Z\",\"value\":0}",
             "duplicate"),
         new Case("{\"user_id\":\"u1\",\"timestamp\":\"2024-03-15T11:00:00Z\"}", "clean"),
-        // Unicode white space around an id is trimmed (as String.strip() does) ...
+        // Unicode white space around an id is trimmed, no-break spaces included ...
+        new Case("{\"user_id\":\"\\u00a0u1\\u202f\",\"timestamp\":\"2024-03-15T12:30:00Z\"}",
+            "clean"),
         new Case("{\"user_id\":\"\\u2003u1\\u3000\",\"timestamp\":\"2024-03-15T12:00:00Z\"}",
             "clean"),
         new Case("{\"user_id\":\"\\u2003\\u3000\",\"timestamp\":\"2024-03-15T12:00:00Z\"}",
