@@ -114,6 +114,8 @@ public final class EtlPipeline {
         steps.process(events, writer);
       }
       writer.finish();
+      LOG.info("Parquet writer thread used {} ms of CPU; the reader waited {} ms for it",
+          writer.writerCpuTime().toMillis(), writer.readerWaitTime().toMillis());
     }
     if (events.recordsRead() == 0) {
       LOG.warn("{} holds no records; the outputs are written empty", options.events());

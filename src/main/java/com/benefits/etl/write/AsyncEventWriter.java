@@ -6,6 +6,8 @@ import com.benefits.etl.model.CleanEvent;
 import com.benefits.etl.model.RejectedRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +27,8 @@ public final class AsyncEventWriter implements AutoCloseable {
   private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
   private final Thread thread;
   private volatile Throwable failure;
+  private volatile long writerCpuNanos;
+  private long readerWaitNanos;
   private Batch batch = new Batch();
   private boolean finished;
 
@@ -74,8 +78,12 @@ public final class AsyncEventWriter implements AutoCloseable {
 
   private void put(Batch b) {
     try {
-      while (!queue.offer(b, 50, TimeUnit.MILLISECONDS)) {
-        rethrowFailure();
+      if (!queue.offer(b)) {
+        long start = System.nanoTime();
+        while (!queue.offer(b, 50, TimeUnit.MILLISECONDS)) {
+          rethrowFailure();
+        }
+        readerWaitNanos += System.nanoTime() - start;
       }
       rethrowFailure();
     } catch (InterruptedException e) {
@@ -97,7 +105,19 @@ public final class AsyncEventWriter implements AutoCloseable {
     } catch (Throwable t) {
       failure = t;
       queue.clear();
+    } finally {
+      writerCpuNanos = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
+  }
+
+  /** CPU time the writer thread used; valid after {@link #finish()}. */
+  public Duration writerCpuTime() {
+    return Duration.ofNanos(writerCpuNanos);
+  }
+
+  /** How long the reader waited for room in the queue: the writer was the slower side. */
+  public Duration readerWaitTime() {
+    return Duration.ofNanos(readerWaitNanos);
   }
 
   private void rethrowFailure() {
