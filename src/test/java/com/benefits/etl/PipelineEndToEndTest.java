@@ -111,6 +111,18 @@ class PipelineEndToEndTest {
   }
 
   @Test
+  void aUsersFileWithRepeatedIdsNeverMultipliesEvents() {
+    // users.csv has u1 twice (2024-01-01 US, then 2019-01-01 US): the first row wins, once.
+    RunResult r = run(events);
+
+    assertThat(query("SELECT count(*) AS n, min(signup_date) AS first, max(signup_date) AS last"
+        + " FROM read_parquet(" + literal(output.resolve("clean_events.parquet")) + ")"
+        + " WHERE user_id = 'u1'")).containsExactly(Map.of("n", 3L,
+            "first", LocalDate.of(2024, 1, 1), "last", LocalDate.of(2024, 1, 1)));
+    assertThat(r.cleanEvents() + r.rejectedTotal()).isEqualTo(r.recordsRead());
+  }
+
+  @Test
   void dailySummaryCountsPerUserAndUtcDateInOrder() {
     run(events);
 

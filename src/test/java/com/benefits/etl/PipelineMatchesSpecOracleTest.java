@@ -10,6 +10,7 @@ import com.benefits.etl.generate.GeneratorOptions;
 import com.benefits.etl.generate.MockDataGenerator;
 import com.benefits.etl.read.EventsFormat;
 import com.benefits.etl.rules.RejectReason;
+import com.benefits.etl.testing.DuckDb;
 import com.benefits.etl.testing.SpecOracle;
 import java.io.IOException;
 import java.nio.file.Path;
