@@ -116,6 +116,11 @@ final class ResultsReport {
         + " " + System.getProperty("os.arch"));
     g.writeStringField("java", System.getProperty("java.vm.name") + " "
         + System.getProperty("java.runtime.version"));
+    Path loadavg = Path.of("/proc/loadavg");
+    if (Files.isReadable(loadavg)) {
+      // Other work on the machine skews every number; the load at the end says how much.
+      g.writeStringField("loadavg_at_end", Files.readString(loadavg).strip());
+    }
     g.writeEndObject();
   }
 
