@@ -1,0 +1,45 @@
+package com.benefits.etl.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The benchmark still works: the smoke preset (200k events, one round) runs all three engines
+ * against the packaged jar, writes parseable results, and ours and DuckDB agree on every outcome
+ * count. Never a speed threshold.
+ */
+class BenchmarkSmokeIT {
+  static final Path JAR = Path.of(System.getProperty("etl.jar", "target/benefits-etl.jar"));
+
+  @Test
+  @Timeout(value = 5, unit = TimeUnit.MINUTES)
+  void smokePresetRunsEveryEngineAndOursAgreesWithDuckDb(@TempDir Path dir) throws Exception {
+    Path project = JAR.toAbsolutePath().getParent().getParent();
+    Path json = dir.resolve("results.json");
+
+    int status = Benchmark.execute("--preset", "smoke", "--cache", dir.resolve("cache").toString(),
+        "--json", json.toString(), "--project", project.toString());
+
+    assertThat(status).isZero();
+    Object results = JsonTree.read(json);
+    List<?> samples = (List<?>) JsonTree.at(results, "samples");
+    assertThat(samples).hasSize(3);
+    assertThat(samples).allSatisfy(s -> assertThat(JsonTree.at(s, "exit_code")).isEqualTo(0L));
+    assertThat(samples).allSatisfy(s ->
+        assertThat((Long) JsonTree.at(s, "peak_rss_kb")).isPositive());
+    assertThat(JsonTree.at(results, "data_set", "events")).isEqualTo(200_000L);
+    Map<?, ?> ours = (Map<?, ?>) JsonTree.at(results, "counts", "ours");
+    Map<?, ?> duckdb = (Map<?, ?>) JsonTree.at(results, "counts", "duckdb");
+    assertThat(ours.get("records_read")).isEqualTo(200_000L);
+    assertThat(duckdb.get("clean")).isEqualTo(ours.get("clean"));
+    assertThat((List<?>) JsonTree.at(results, "counts", "different")).isEmpty();
+    assertThat((Double) JsonTree.at(results, "ours", "wall_ratio_to_duckdb")).isPositive();
+  }
+}

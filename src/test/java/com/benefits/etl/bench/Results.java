@@ -1,0 +1,64 @@
+package com.benefits.etl.bench;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one benchmark run found: the setup, every sample, the medians, and the outcome counts
+ * of ours and DuckDB (from the last round) to compare.
+ */
+record Results(
+    Instant startedAt,
+    DataSet data,
+    long eventsBytes,
+    int rounds,
+    List<String> jvmOptions,
+    PeakRss peakRss,
+    PeerReport duckdb,
+    Map<String, Long> oursCounts,
+    List<RunSample> samples) {
+
+  Results {
+    requireNonNull(startedAt, "startedAt is null");
+    requireNonNull(data, "data is null");
+    jvmOptions = List.copyOf(jvmOptions);
+    requireNonNull(peakRss, "peakRss is null");
+    requireNonNull(duckdb, "duckdb is null");
+    oursCounts = Map.copyOf(oursCounts);
+    samples = List.copyOf(samples);
+  }
+
+  Map<Engine, Medians> medians() {
+    Map<Engine, Medians> m = new EnumMap<>(Engine.class);
+    for (Engine e : Engine.values()) {
+      m.put(e, Medians.of(e, samples.stream().filter(s -> s.engine() == e).toList()));
+    }
+    return m;
+  }
+
+  double ratio(Engine other) {
+    Map<Engine, Medians> m = medians();
+    return m.get(Engine.OURS).wallSeconds() / m.get(other).wallSeconds();
+  }
+
+  double oursEventsPerSecond() {
+    return data.events() / medians().get(Engine.OURS).wallSeconds();
+  }
+
+  double oursMegabytesPerSecond() {
+    return eventsBytes / 1e6 / medians().get(Engine.OURS).wallSeconds();
+  }
+
+  /** Outcomes (clean, each reason, records read, daily rows) whose counts differ. */
+  List<String> countDifferences() {
+    return oursCounts.keySet().stream()
+        .filter(k -> duckdb.counts().containsKey(k))
+        .filter(k -> !oursCounts.get(k).equals(duckdb.counts().get(k)))
+        .sorted()
+        .toList();
+  }
+}

@@ -1,0 +1,24 @@
+package com.benefits.etl.bench;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * One timed child process.
+ *
+ * @param wallNanos from start to exit, measured by the benchmark
+ * @param peakRssKb the child JVM's peak resident set size (VmHWM / ru_maxrss), in KiB
+ * @param stdout what the child printed on stdout
+ * @param stderr what the child printed on stderr
+ */
+record RunSample(Engine engine, int round, int exitCode, long wallNanos, long peakRssKb,
+    String stdout, String stderr) {
+  RunSample {
+    requireNonNull(engine, "engine is null");
+    requireNonNull(stdout, "stdout is null");
+    requireNonNull(stderr, "stderr is null");
+  }
+
+  double wallSeconds() {
+    return wallNanos / 1e9;
+  }
+}
