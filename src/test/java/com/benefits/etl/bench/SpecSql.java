@@ -85,8 +85,10 @@ record SpecSql(Path events, Path users, UsersColumns columns, String country, Pa
   }
 
   private static List<String> macros() {
-    // String.strip() removes Character.isWhitespace code points; all of them are in the BMP.
-    String whitespace = IntStream.range(0, 0x10000).filter(Character::isWhitespace)
+    // The pipeline trims the Unicode White_Space property; all of it is in the BMP.
+    java.util.regex.Pattern white = java.util.regex.Pattern.compile("\\p{IsWhite_Space}");
+    String whitespace = IntStream.range(0, 0x10000)
+        .filter(c -> white.matcher(String.valueOf((char) c)).matches())
         .mapToObj(c -> "chr(" + c + ")").collect(Collectors.joining(" || "));
     return List.of(
         "CREATE MACRO ws_trim(s) AS trim(s, " + whitespace + ")",
