@@ -261,7 +261,8 @@ public final class SpecOracle {
       return;
     }
     Object v = obj.get("value");
-    Double number = v instanceof Number n ? n.doubleValue() : null;
+    // Compared as a number: -0.0 equals 0.0 (Double.equals alone would tell them apart).
+    Double number = v instanceof Number n ? n.doubleValue() + 0.0 : null;
     Object type = obj.containsKey("event_type") ? obj.get("event_type") : NULL;
     if (!seen.add(new Key(userId, type, (String) ts, number))) {
       reject(RejectReason.DUPLICATE);
@@ -288,6 +289,9 @@ public final class SpecOracle {
     }
     if (value != null && value != NULL && !(value instanceof Number)) {
       return false;
+    }
+    if (value instanceof Number n && Double.isInfinite(n.doubleValue())) {
+      return false; // a value must fit a 64-bit float (docs/limits.md)
     }
     if (metadata == null || metadata == NULL) {
       return true;
