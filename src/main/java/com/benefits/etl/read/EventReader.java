@@ -74,7 +74,7 @@ public final class EventReader implements AutoCloseable {
       return new EventReader(file, format, gzip, records, limits);
     } catch (IOException e) {
       closeQuietly(in);
-      throw new BadInputException(file, "cannot read: " + e.getMessage(), new UncheckedIOException(e));
+      throw new BadInputException(file, ReadFailures.describe(e), new UncheckedIOException(e));
     } catch (RuntimeException e) {
       closeQuietly(in);
       throw e;

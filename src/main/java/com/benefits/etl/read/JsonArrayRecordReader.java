@@ -123,7 +123,7 @@ final class JsonArrayRecordReader implements RecordReader {
       return new BadInputException(file, line(at), column(at), problem, e);
     }
     JsonLocation at = where(null);
-    return new BadInputException(file, line(at), column(at), "cannot read: " + describe(e),
+    return new BadInputException(file, line(at), column(at), ReadFailures.describe(e),
         new UncheckedIOException(e));
   }
 
@@ -147,11 +147,6 @@ final class JsonArrayRecordReader implements RecordReader {
   static String withoutJacksonHint(String message) {
     int hint = message.indexOf(", from `");
     return hint < 0 ? message : message.substring(0, hint) + ")";
-  }
-
-  static String describe(Exception e) {
-    String m = e.getMessage();
-    return m == null ? e.getClass().getSimpleName() : firstLine(m);
   }
 
   static String firstLine(String s) {

@@ -68,7 +68,7 @@ final class NdjsonRecordReader implements RecordReader {
       current = null;
       return false;
     } catch (IOException e) {
-      throw new BadInputException(file, lineNumber + 1, -1, "cannot read: " + e.getMessage(), e);
+      throw new BadInputException(file, lineNumber + 1, -1, ReadFailures.describe(e), e);
     }
   }
 
