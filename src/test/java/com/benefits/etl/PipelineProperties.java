@@ -96,7 +96,21 @@ class PipelineProperties {
     Arbitrary<List<String>> records = record().list().ofMinSize(0).ofMaxSize(25)
         .flatMap(list -> Arbitraries.integers().between(0, list.size()).list().ofMaxSize(6)
             .map(copies -> withCopies(list, copies)));
-    return Combinators.combine(records, usersCsv(), Arbitraries.of(true, false)).as(Input::new);
+    return Combinators.combine(records, usersCsv(), Arbitraries.of(true, false))
+        .as((r, u, nd) -> new Input(nd ? notArrayFirst(r) : r, u, nd));
+  }
+
+  /**
+   * An NDJSON file whose first non-blank byte is {@code [} is an array by SPEC 1.1 (and then
+   * fatal from its second line), so NDJSON inputs start with an object.
+   */
+  static List<String> notArrayFirst(List<String> records) {
+    if (records.isEmpty() || !records.get(0).startsWith("[")) {
+      return records;
+    }
+    List<String> out = new ArrayList<>(records);
+    out.add(0, "{}");
+    return out;
   }
 
   /** Appends exact copies of earlier records (duplicates, when they pass steps 1–3). */
