@@ -2,8 +2,9 @@ package com.benefits.etl.read;
 
 import com.benefits.etl.BadInputException;
 import com.benefits.etl.rules.CheckedRecord;
+import com.benefits.etl.rules.Rejection;
+import com.benefits.etl.rules.Texts;
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -22,20 +23,21 @@ import java.util.zip.GZIPInputStream;
  */
 public final class EventReader implements AutoCloseable {
   private static final int BUFFER = 1 << 16;
-  private static final JsonFactory JSON =
-      JsonFactory.builder().disable(StreamReadFeature.AUTO_CLOSE_SOURCE).build();
 
   private final Path file;
   private final EventsFormat format;
   private final boolean gzip;
   private final RecordReader records;
+  private final ReadLimits limits;
   private long index = -1;
 
-  private EventReader(Path file, EventsFormat format, boolean gzip, RecordReader records) {
+  private EventReader(Path file, EventsFormat format, boolean gzip, RecordReader records,
+      ReadLimits limits) {
     this.file = file;
     this.format = format;
     this.gzip = gzip;
     this.records = records;
+    this.limits = limits;
   }
 
   /**
@@ -45,6 +47,11 @@ public final class EventReader implements AutoCloseable {
    *     file it claims to be
    */
   public static EventReader open(Path file) {
+    return open(file, ReadLimits.DEFAULT);
+  }
+
+  /** Opens an events file, enforcing {@code limits}. */
+  public static EventReader open(Path file, ReadLimits limits) {
     InputFiles.requireReadableFile(file, "events file");
     InputStream in = null;
     try {
@@ -60,13 +67,14 @@ public final class EventReader implements AutoCloseable {
       int first = skipBomAndBlanks(in, prefix);
       InputStream data = new SequenceInputStream(new ByteArrayInputStream(prefix.toByteArray()), in);
       EventsFormat format = first == '[' ? EventsFormat.ARRAY : EventsFormat.NDJSON;
+      JsonFactory json = limits.jsonFactory();
       RecordReader records = format == EventsFormat.ARRAY
-          ? new JsonArrayRecordReader(file, data, JSON)
-          : new NdjsonRecordReader(file, data, JSON);
-      return new EventReader(file, format, gzip, records);
+          ? new JsonArrayRecordReader(file, data, json, limits)
+          : new NdjsonRecordReader(file, data, json, limits);
+      return new EventReader(file, format, gzip, records, limits);
     } catch (IOException e) {
       closeQuietly(in);
-      throw new BadInputException(file, "cannot read: " + e.getMessage(), new UncheckedIOException(e));
+      throw new BadInputException(file, ReadFailures.describe(e), new UncheckedIOException(e));
     } catch (RuntimeException e) {
       closeQuietly(in);
       throw e;
@@ -125,12 +133,24 @@ public final class EventReader implements AutoCloseable {
     return index;
   }
 
-  /** Steps 1–3 of the SPEC for the current record. */
+  /**
+   * Steps 1–3 of the SPEC for the current record; a rejection's detail is cut to {@link
+   * ReadLimits#detailCap()} characters.
+   */
   public CheckedRecord checked() {
-    return records.checked();
+    CheckedRecord checked = records.checked();
+    if (checked.isValid() || checked.rejection().detail().length() <= limits.detailCap()) {
+      return checked;
+    }
+    Rejection r = checked.rejection();
+    return new CheckedRecord(null,
+        new Rejection(r.reason(), Texts.cap(r.detail(), limits.detailCap())));
   }
 
-  /** The current record's text as written; valid until {@link #next()}. */
+  /**
+   * The current record's text as written, cut to {@link ReadLimits#rawRecordCap()} bytes with a
+   * marker giving its full length; valid until {@link #next()}.
+   */
   public String rawRecord() {
     return records.rawRecord();
   }

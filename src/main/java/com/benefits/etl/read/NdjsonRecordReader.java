@@ -22,18 +22,25 @@ import java.util.Arrays;
 /**
  * Records of a newline-delimited JSON file: each non-blank line is one record, parsed on its own,
  * so a line that is not a JSON object is a {@code malformed_record} and the run goes on (SPEC 1.1).
- * Lines end with LF or CRLF; blank lines (only spaces, tabs or CR) are not records.
+ * Lines end with LF or CRLF; blank lines (only spaces, tabs or CR) are not records. A line longer
+ * than {@link ReadLimits#maxRecordBytes()} is a {@code malformed_record} too; only its first
+ * bytes are kept.
  */
 final class NdjsonRecordReader implements RecordReader {
   private final Path file;
   private final InputStream in;
   private final JsonFactory factory;
+  private final ReadLimits limits;
   private final byte[] buffer = new byte[1 << 16];
   private int bufferPos;
   private int bufferLimit;
   private boolean eof;
   private byte[] line = new byte[1 << 10];
   private int lineLength;
+  /** The whole line's length in bytes, which may exceed what {@code line} keeps. */
+  private long lineBytes;
+  /** The line's last byte read, kept even when the line is longer than {@code line} holds. */
+  private byte lastByte;
   private long lineNumber;
   private CheckedRecord current;
   private final CharsetDecoder utf8 =
@@ -42,10 +49,11 @@ final class NdjsonRecordReader implements RecordReader {
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT);
 
-  NdjsonRecordReader(Path file, InputStream in, JsonFactory factory) {
+  NdjsonRecordReader(Path file, InputStream in, JsonFactory factory, ReadLimits limits) {
     this.file = file;
     this.in = in;
     this.factory = factory;
+    this.limits = limits;
   }
 
   @Override
@@ -60,7 +68,7 @@ final class NdjsonRecordReader implements RecordReader {
       current = null;
       return false;
     } catch (IOException e) {
-      throw new BadInputException(file, lineNumber + 1, -1, "cannot read: " + e.getMessage(), e);
+      throw new BadInputException(file, lineNumber + 1, -1, ReadFailures.describe(e), e);
     }
   }
 
@@ -68,6 +76,10 @@ final class NdjsonRecordReader implements RecordReader {
     // Decoded here, strictly, rather than handing Jackson the bytes: Jackson guesses UTF-16/32 from
     // NUL bytes at the start of a byte source (and throws a CharConversionException, which is not a
     // JsonProcessingException, for some patterns), so a corrupt line could stop the run.
+    if (lineBytes > limits.maxRecordBytes()) {
+      return malformed("line " + lineNumber + " is " + lineBytes + " bytes long, more than the"
+          + " limit of " + limits.maxRecordBytes() + " bytes for one record (see docs/limits.md)");
+    }
     String text;
     try {
       text = utf8.decode(ByteBuffer.wrap(line, 0, lineLength)).toString();
@@ -86,7 +98,8 @@ final class NdjsonRecordReader implements RecordReader {
       JsonLocation at = e.getLocation();
       String where = at == null ? "" : " at column " + at.getColumnNr();
       return malformed("line " + lineNumber + " is not valid JSON" + where + ": "
-          + JsonArrayRecordReader.firstLine(e.getOriginalMessage()));
+          + JsonArrayRecordReader.withoutJacksonHint(
+              JsonArrayRecordReader.firstLine(e.getOriginalMessage())));
     }
   }
 
@@ -106,7 +119,7 @@ final class NdjsonRecordReader implements RecordReader {
 
   @Override
   public String rawRecord() {
-    return new String(line, 0, lineLength, StandardCharsets.UTF_8);
+    return RawText.of(line, 0, lineLength, lineBytes, limits.rawRecordCap());
   }
 
   private boolean isBlank() {
@@ -122,12 +135,13 @@ final class NdjsonRecordReader implements RecordReader {
   /** Reads the next line (without its LF or CRLF) into {@code line}; false at end of input. */
   private boolean readLine() throws IOException {
     lineLength = 0;
+    lineBytes = 0;
     boolean any = false;
     while (true) {
       if (bufferPos == bufferLimit) {
         if (eof || !fill()) {
-          if (any && lineLength > 0 && line[lineLength - 1] == '\r') {
-            lineLength--;
+          if (any && lineBytes > 0 && lastByte == '\r') {
+            dropCr();
           }
           if (any) {
             lineNumber++;
@@ -148,8 +162,8 @@ final class NdjsonRecordReader implements RecordReader {
       append(start, stop - start);
       if (nl >= 0) {
         bufferPos = nl + 1;
-        if (lineLength > 0 && line[lineLength - 1] == '\r') {
-          lineLength--;
+        if (lineBytes > 0 && lastByte == '\r') {
+          dropCr();
         }
         lineNumber++;
         return true;
@@ -158,7 +172,24 @@ final class NdjsonRecordReader implements RecordReader {
     }
   }
 
+  private void dropCr() {
+    if (lineLength == lineBytes) {
+      lineLength--;
+    }
+    lineBytes--;
+  }
+
+  /** Keeps at most one byte more than the record limit; counts the rest. */
   private void append(int from, int count) {
+    if (count == 0) {
+      return;
+    }
+    lineBytes += count;
+    lastByte = buffer[from + count - 1];
+    count = (int) Math.min(count, (long) limits.maxRecordBytes() + 1 - lineLength);
+    if (count <= 0) {
+      return;
+    }
     if (lineLength + count > line.length) {
       line = Arrays.copyOf(line, Math.max(line.length * 2, lineLength + count));
     }

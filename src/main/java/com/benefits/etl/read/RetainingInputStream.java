@@ -2,25 +2,33 @@ package com.benefits.etl.read;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
  * Passes bytes through to a parser while keeping those from a marked offset on, so that the exact
  * text of the record being parsed can be recovered by its byte offsets. Bytes before the mark are
- * dropped lazily, when the window needs room, so the cost per record is constant.
+ * dropped lazily, when the window needs room, so the cost per record is constant. Reading more
+ * than the record size limit (plus one read-ahead buffer) past {@link #limitFrom} fails with a
+ * {@link RecordTooLargeException}, so what is retained stays bounded.
  */
 final class RetainingInputStream extends InputStream {
+  /** Room for the parser's read-ahead beyond the current record. */
+  private static final int SLACK = 1 << 16;
+
   private final InputStream in;
+  private final int maxRecordBytes;
   private byte[] window = new byte[1 << 16];
   /** Absolute offset of {@code window[0]}. */
   private long windowStart;
   private int windowLength;
   /** Absolute offset before which bytes may be dropped. */
   private long keepFrom;
+  /** Absolute offset from which the record size limit counts. */
+  private long limitFrom;
 
-  RetainingInputStream(InputStream in) {
+  RetainingInputStream(InputStream in, int maxRecordBytes) {
     this.in = in;
+    this.maxRecordBytes = maxRecordBytes;
   }
 
   @Override
@@ -35,6 +43,9 @@ final class RetainingInputStream extends InputStream {
     int n = in.read(b, off, len);
     if (n > 0) {
       append(b, off, n);
+      if (windowStart + windowLength - limitFrom > (long) maxRecordBytes + SLACK) {
+        throw new RecordTooLargeException(maxRecordBytes);
+      }
     }
     return n;
   }
@@ -60,14 +71,22 @@ final class RetainingInputStream extends InputStream {
     keepFrom = offset;
   }
 
-  /** The UTF-8 text of the bytes in [{@code from}, {@code to}), which must still be retained. */
-  String text(long from, long to) {
+  /** The record size limit counts from {@code offset} on. */
+  void limitFrom(long offset) {
+    limitFrom = offset;
+  }
+
+  /**
+   * The UTF-8 text of the bytes in [{@code from}, {@code to}), which must still be retained, cut
+   * to {@code cap} bytes with a marker (see {@link RawText}).
+   */
+  String text(long from, long to, int cap) {
     if (from < windowStart || to > windowStart + windowLength || from > to) {
       throw new IllegalStateException(
           "bytes " + from + ".." + to + " are not retained (window " + windowStart + ".."
               + (windowStart + windowLength) + ")");
     }
-    return new String(window, (int) (from - windowStart), (int) (to - from), StandardCharsets.UTF_8);
+    return RawText.of(window, (int) (from - windowStart), (int) (to - from), to - from, cap);
   }
 
   @Override

@@ -55,4 +55,16 @@ public final class Texts {
     }
     return '"' + s.substring(0, QUOTE_LIMIT) + "\"… (" + s.length() + " characters)";
   }
+
+  /**
+   * {@code s} itself when at most {@code max} characters, else its first {@code max} characters
+   * (never splitting a surrogate pair) and a marker giving the full length.
+   */
+  public static String cap(String s, int max) {
+    if (s.length() <= max) {
+      return s;
+    }
+    int cut = Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max;
+    return s.substring(0, cut) + "… [cut: first " + cut + " of " + s.length() + " characters]";
+  }
 }

@@ -67,7 +67,12 @@ public final class OutputDirectory implements AutoCloseable {
       throw new BadInputException(dir, "the output directory cannot be written: " + describe(e), e);
     }
     try {
-      FileLock lock = channel.tryLock();
+      FileLock lock;
+      try {
+        lock = channel.tryLock();
+      } catch (OverlappingFileLockException sameProcess) {
+        lock = null; // another run in this JVM holds it: the same answer as another process
+      }
       if (lock == null) {
         throw new BadInputException(dir, "another benefits-etl run is writing to this output"
             + " directory (it holds " + LOCK_FILE + "); wait for it or choose another --output");
@@ -75,7 +80,7 @@ public final class OutputDirectory implements AutoCloseable {
       OutputDirectory out = new OutputDirectory(dir, channel, lock);
       out.removeStaleTemporaries();
       return out;
-    } catch (IOException | OverlappingFileLockException | BadInputException e) {
+    } catch (IOException | BadInputException e) {
       closeQuietly(channel);
       if (e instanceof BadInputException) {
         throw (BadInputException) e;

@@ -9,7 +9,6 @@ import com.benefits.etl.BadInputException;
 import com.benefits.etl.rules.CheckedRecord;
 import com.benefits.etl.rules.RejectReason;
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -29,8 +28,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** SPEC 1.1: reading events as a JSON array or NDJSON, plain or gzipped. */
 class EventReaderTest {
   private static final String TS = "2024-03-15T14:22:05Z";
-  private static final JsonFactory JSON =
-      JsonFactory.builder().disable(StreamReadFeature.AUTO_CLOSE_SOURCE).build();
+  private static final ReadLimits LIMITS = ReadLimits.DEFAULT;
+  private static final JsonFactory JSON = LIMITS.jsonFactory();
+  /** Keeps raw records of up to 1 MiB whole, for the tests of exact raw text. */
+  static final ReadLimits WIDE = new ReadLimits(1000, 10_000, 50_000, 16 << 20, 1 << 20, 1 << 10);
 
   @TempDir Path dir;
 
@@ -301,9 +302,9 @@ class EventReaderTest {
       b.append(line).append(size % 2 == 0 ? "\r\n" : "\n").append("\n");
     }
     byte[] data = b.toString().getBytes(UTF_8);
-    assertThat(readAll(write("long.ndjson", data))).extracting(Rec::raw).containsExactlyElementsOf(lines);
+    assertThat(readAll(write("long.ndjson", data), WIDE)).extracting(Rec::raw).containsExactlyElementsOf(lines);
     for (long seed = 0; seed < 5; seed++) {
-      List<Rec> recs = readAll(new NdjsonRecordReader(dir.resolve("x"), new Trickle(data, seed), JSON));
+      List<Rec> recs = readAll(new NdjsonRecordReader(dir.resolve("x"), new Trickle(data, seed), JSON, WIDE));
       assertThat(recs).extracting(Rec::raw).containsExactlyElementsOf(lines);
       assertThat(recs).extracting(Rec::reason).containsOnlyNulls();
     }
@@ -363,30 +364,102 @@ class EventReaderTest {
       elements.addAll(ELEMENTS);
     }
     byte[] data = arrayOf(elements, new String[] {",", ",\n", " ,\r\n "}).getBytes(UTF_8);
-    assertThat(readAll(write("big.json", data))).extracting(Rec::raw).containsExactlyElementsOf(elements);
+    assertThat(readAll(write("big.json", data), WIDE)).extracting(Rec::raw).containsExactlyElementsOf(elements);
     for (long seed = 0; seed < 5; seed++) {
-      List<Rec> recs = readAll(new JsonArrayRecordReader(dir.resolve("x"), new Trickle(data, seed), JSON));
+      List<Rec> recs = readAll(new JsonArrayRecordReader(dir.resolve("x"), new Trickle(data, seed), JSON, WIDE));
       assertThat(recs).extracting(Rec::raw).containsExactlyElementsOf(elements);
     }
   }
 
   /**
-   * Well-formed JSON beyond Jackson's default StreamReadConstraints (numbers of more than 1000
-   * digits, nesting deeper than 1000) is still a well-formed array: at worst a malformed record,
-   * never a fatal error (SPEC 1.1).
+   * Numbers up to {@link ReadLimits#maxNumberLength()} characters (Jackson's default is 1,000) are
+   * ordinary values: a huge integer user id is kept as its digits, a value that does not fit a
+   * 64-bit float is a malformed record; neither stops the run (docs/limits.md).
    */
-  @org.junit.jupiter.api.Disabled("fatal today: Jackson's default StreamReadConstraints (1000-digit numbers,"
-      + " nesting 1000) stop the run with no line or column; a limits decision for the project")
   @Test
-  void wellFormedButHugeValuesInAnArrayAreRecordsNotFatal() throws IOException {
+  void longNumbersInAnArrayAreRecordsNotFatal() throws IOException {
     String longNumber = "{\"user_id\":\"u1\",\"timestamp\":\"" + TS + "\",\"value\":1" + "0".repeat(1500) + "}";
-    String deep = "{\"user_id\":\"u2\",\"timestamp\":\"" + TS + "\",\"x\":" + "[".repeat(1500) + "]".repeat(1500) + "}";
     String longId = "{\"user_id\":1" + "0".repeat(1500) + ",\"timestamp\":\"" + TS + "\"}";
-    List<Rec> recs = readAll(write("huge.json", "[" + longNumber + "," + deep + "," + longId + "," + ok("u3") + "]"));
-    assertThat(recs).extracting(Rec::raw).containsExactly(longNumber, deep, longId, ok("u3"));
+    List<Rec> recs = readAll(write("huge.json", "[" + longNumber + "," + longId + "," + ok("u3") + "]"));
+    assertThat(recs).extracting(Rec::raw).containsExactly(longNumber, longId, ok("u3"));
     assertThat(recs.get(0).reason()).isEqualTo(RejectReason.MALFORMED_RECORD);
-    assertThat(recs.get(1).userId()).isEqualTo("u2");
-    assertThat(recs.get(2).userId()).isEqualTo("1" + "0".repeat(1500));
+    assertThat(recs.get(1).userId()).isEqualTo("1" + "0".repeat(1500));
+  }
+
+  /**
+   * Nesting deeper than {@link ReadLimits#maxNestingDepth()} inside a JSON array is fatal (the
+   * array cannot be resynchronised), reported with the line and column where the limit was hit.
+   */
+  @Test
+  void nestingBeyondTheLimitInAnArrayIsFatalWithItsPosition() throws IOException {
+    String deep = "{\"user_id\":\"u2\",\"timestamp\":\"" + TS + "\",\"x\":" + "[".repeat(1500) + "]".repeat(1500) + "}";
+    Path file = write("deep.json", "[\n" + ok("u1") + ",\n" + deep + "]");
+    BadInputException e = readUntilFailure(file);
+    // The 999th bracket of the record is depth 1001 (array, object, then 999 arrays).
+    assertFatal(e, file, 3, deep.indexOf('[') + 1000);
+    assertThat(e.getMessage()).contains("limits").contains("nesting depth").contains("1000")
+        .doesNotContain("StreamReadConstraints");
+  }
+
+  @Test
+  void nestingBeyondTheLimitOnAnNdjsonLineIsAMalformedRecord() throws IOException {
+    String deep = "{\"user_id\":\"u2\",\"timestamp\":\"" + TS + "\",\"x\":" + "[".repeat(1500) + "]".repeat(1500) + "}";
+    List<Rec> recs = readAll(write("deep.ndjson", ok("u1") + "\n" + deep + "\n" + ok("u3") + "\n"));
+    assertThat(recs).extracting(Rec::reason).containsExactly(null, RejectReason.MALFORMED_RECORD, null);
+    assertThat(recs.get(1).checked().rejection().detail()).startsWith("line 2 is not valid JSON")
+        .contains("nesting depth");
+  }
+
+  static final ReadLimits SMALL = new ReadLimits(1000, 10_000, 50_000, 200_000, 1000, 100);
+
+  static List<Rec> readAll(Path file, ReadLimits limits) {
+    List<Rec> out = new ArrayList<>();
+    try (EventReader r = EventReader.open(file, limits)) {
+      while (r.next()) {
+        out.add(new Rec(r.index(), r.checked(), r.rawRecord()));
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void anNdjsonLineOverTheRecordLimitIsMalformedAndCut() throws IOException {
+    String big = "{\"user_id\":\"u2\",\"timestamp\":\"" + TS + "\",\"pad\":\"" + "€".repeat(100_000) + "\"}";
+    List<Rec> recs = readAll(write("big.ndjson", ok("u1") + "\n" + big + "\r\n" + ok("u3")), SMALL);
+    assertThat(recs).extracting(Rec::reason).containsExactly(null, RejectReason.MALFORMED_RECORD, null);
+    int bytes = big.getBytes(UTF_8).length;
+    assertThat(recs.get(1).checked().rejection().detail())
+        .isEqualTo("line 2 is " + bytes + " bytes long, more than the limit of 200000 bytes for one"
+            + " record (see docs/limits.md)");
+    String raw = recs.get(1).raw();
+    assertThat(raw).endsWith("… [cut: first 1000 of " + bytes + " bytes]");
+    assertThat(big).startsWith(raw.substring(0, raw.indexOf("… [cut")));
+    assertThat(recs.get(2).raw()).isEqualTo(ok("u3"));
+  }
+
+  @Test
+  void anArrayElementOverTheRecordLimitIsFatalAtItsStart() throws IOException {
+    String big = "{\"user_id\":\"u2\",\"timestamp\":\"" + TS + "\",\"pad\":\"" + "x".repeat(300_000) + "\"}";
+    Path file = write("big.json", "[\n" + ok("u1") + ",\n  " + big + "]");
+    BadInputException e = catchThrowableOfType(BadInputException.class, () -> readAll(file, SMALL));
+    assertFatal(e, file, 3, 3);
+    assertThat(e.getMessage()).contains("larger than the limit of 200000 bytes");
+  }
+
+  @Test
+  void rejectedRecordsAreCutInRawRecordAndDetail() throws IOException {
+    String id = "ü".repeat(600);
+    String rec = "{\"user_id\":\"" + id + "\",\"timestamp\":\"" + "9".repeat(5000) + "\"}";
+    for (String content : List.of("[" + rec + "]", rec + "\n")) {
+      List<Rec> recs = readAll(write("cut.json", content), SMALL);
+      assertThat(recs).hasSize(1);
+      String raw = recs.get(0).raw();
+      assertThat(raw).endsWith("… [cut: first 1000 of " + rec.getBytes(UTF_8).length + " bytes]")
+          .startsWith("{\"user_id\":\"ü");
+      assertThat(raw.substring(0, raw.indexOf("…")).getBytes(UTF_8)).hasSizeLessThanOrEqualTo(1000);
+      assertThat(raw).doesNotContain("\uFFFD");
+      assertThat(recs.get(0).checked().rejection().detail()).hasSizeLessThan(200);
+    }
   }
 
   // ---- JSON array: fatal errors -----------------------------------------------------------
@@ -519,7 +592,7 @@ class EventReaderTest {
     BadInputException e =
         catchThrowableOfType(
             BadInputException.class,
-            () -> readAll(new JsonArrayRecordReader(file, new Trickle(data, 3), JSON)));
+            () -> readAll(new JsonArrayRecordReader(file, new Trickle(data, 3), JSON, LIMITS)));
     assertFatal(e, file, 3, 1);
   }
 }

@@ -303,6 +303,9 @@ public final class SpecOracle {
     if (value != null && value != NULL && !(value instanceof Number)) {
       return false;
     }
+    if (value instanceof Number n && Double.isInfinite(n.doubleValue())) {
+      return false; // a value must fit a 64-bit float (docs/limits.md)
+    }
     if (metadata == null || metadata == NULL) {
       return true;
     }
