@@ -19,16 +19,18 @@ import java.util.List;
  *
  * <p>Exact in bounded memory. Each new key is encoded injectively ({@link KeyEncoder}) and
  * appended with its record index to a key log on disk (through an in-memory tail buffer). In
- * memory, an open-addressing table holds one {@code long} a slot: 24 bits of the key's 64-bit hash
- * and the 40-bit offset of its log entry. A hash match is only a candidate: the logged key is read
- * back and compared byte for byte, so a collision never turns a new key into a duplicate or the
- * reverse. When the table would outgrow the memory budget it is spilled: written as is to a run
- * file, with a Bloom filter (about 10 bits a key, kept in memory) so a lookup reads a run only
- * when the filter lets it through; then the table starts empty again.
+ * memory, an open-addressing table (linear probing, load at most 0.75) holds one {@code long} a
+ * slot: the top 30 bits of the key's 64-bit hash, which also pick its home slot, and its log
+ * entry's offset (34 bits, in 8-byte units: a log up to 128 GiB). A hash match is only a
+ * candidate: the logged key is read back and compared byte for byte, so a collision never turns a
+ * new key into a duplicate or the reverse. When the table would outgrow the memory budget it is
+ * spilled: written as is to a run file, with a Bloom filter of its hash bits (about 10 bits a key,
+ * kept in memory) so a lookup reads a run only when the filter lets it through; then the table
+ * starts empty again. Lookups check the table, then the runs, newest first.
  *
  * <p>Memory: the budget covers the tail buffer and the table, including the moment it is being
- * doubled (old and new arrays). About 8–13 bytes a key in memory while nothing has spilled, plus
- * 1.25 bytes a spilled key for the Bloom filters, outside the budget. Not thread-safe.
+ * doubled (old and new arrays). 10.7 to 21.3 bytes a key while nothing has spilled (8 bytes a
+ * slot), plus 1.25 bytes a spilled key for the Bloom filters, outside the budget. Not thread-safe.
  */
 public final class Deduplicator implements AutoCloseable {
   /** A budget under which 12.5 million distinct keys stay in memory (peak 200 MiB). */
@@ -38,8 +40,10 @@ public final class Deduplicator implements AutoCloseable {
   private static final int MIN_TAIL_BYTES = 256;
   private static final int MIN_CAPACITY = 16;
   private static final int INITIAL_CAPACITY = 1 << 12;
-  private static final int TAG_SHIFT = 40;
-  private static final long OFFSET_MASK = (1L << TAG_SHIFT) - 1;
+  /** Low bits of a slot: the log offset / 8, plus 1 so that 0 means empty. */
+  private static final int OFFSET_BITS = 34;
+  private static final long OFFSET_MASK = (1L << OFFSET_BITS) - 1;
+  private static final int MAX_CAPACITY = 1 << (64 - OFFSET_BITS);
   private static final int RUN_READ_SLOTS = 64;
 
   private final Path logPath;
@@ -56,7 +60,6 @@ public final class Deduplicator implements AutoCloseable {
 
   private long[] table;
   private int tableSize;
-  private long segmentStart; // log offset of the first key in the table
   private long runsEnd;
   private long spilledKeys;
   private boolean closed;
@@ -140,7 +143,7 @@ public final class Deduplicator implements AutoCloseable {
       long earlier = findInTable(hash, bytes, length);
       for (int r = runs.size() - 1; earlier < 0 && r >= 0; r--) { // newest first
         Run run = runs.get(r);
-        if (run.bloom().mightContain(hash)) {
+        if (run.bloom().mightContain(hash >>> OFFSET_BITS)) {
           earlier = findInRun(run, hash, bytes, length);
         }
       }
@@ -151,15 +154,10 @@ public final class Deduplicator implements AutoCloseable {
         growOrSpill();
       }
       long offset = log.append(index, bytes, length);
-      if (offset + 1 > OFFSET_MASK) {
-        throw new IllegalStateException("key log over 1 TiB");
+      if (offset / KeyLog.ALIGNMENT + 1 > OFFSET_MASK) {
+        throw new IllegalStateException("key log over 128 GiB");
       }
-      int mask = table.length - 1;
-      int slot = (int) hash & mask;
-      while (table[slot] != 0) {
-        slot = (slot + 1) & mask;
-      }
-      table[slot] = ((hash >>> TAG_SHIFT) << TAG_SHIFT) | (offset + 1);
+      insert(table, (hash >>> OFFSET_BITS << OFFSET_BITS) | (offset / KeyLog.ALIGNMENT + 1));
       tableSize++;
       return -1;
     } catch (IOException e) {
@@ -213,16 +211,37 @@ public final class Deduplicator implements AutoCloseable {
     void run() throws IOException;
   }
 
-  private long findInTable(long hash, byte[] bytes, int length) throws IOException {
-    long tag = hash >>> TAG_SHIFT;
+  /** The home slot of a hash (or of a slot, which keeps the hash's top bits) in a table. */
+  private static int home(long hash, int capacity) {
+    return (int) (hash >>> (64 - Integer.numberOfTrailingZeros(capacity)));
+  }
+
+  private static boolean sameTag(long slot, long hash) {
+    return (slot ^ hash) >>> OFFSET_BITS == 0;
+  }
+
+  private static long logOffset(long slot) {
+    return ((slot & OFFSET_MASK) - 1) * KeyLog.ALIGNMENT;
+  }
+
+  private static void insert(long[] table, long slotValue) {
     int mask = table.length - 1;
-    for (int slot = (int) hash & mask; ; slot = (slot + 1) & mask) {
+    int slot = home(slotValue, table.length);
+    while (table[slot] != 0) {
+      slot = (slot + 1) & mask;
+    }
+    table[slot] = slotValue;
+  }
+
+  private long findInTable(long hash, byte[] bytes, int length) throws IOException {
+    int mask = table.length - 1;
+    for (int slot = home(hash, table.length); ; slot = (slot + 1) & mask) {
       long s = table[slot];
       if (s == 0) {
         return -1;
       }
-      if (s >>> TAG_SHIFT == tag) {
-        long earlier = log.indexIfEqual((s & OFFSET_MASK) - 1, bytes, length);
+      if (sameTag(s, hash)) {
+        long earlier = log.indexIfEqual(logOffset(s), bytes, length);
         if (earlier >= 0) {
           return earlier;
         }
@@ -231,9 +250,8 @@ public final class Deduplicator implements AutoCloseable {
   }
 
   private long findInRun(Run run, long hash, byte[] bytes, int length) throws IOException {
-    long tag = hash >>> TAG_SHIFT;
     int mask = run.capacity() - 1;
-    int slot = (int) hash & mask;
+    int slot = home(hash, run.capacity());
     while (true) {
       int n = Math.min(RUN_READ_SLOTS, run.capacity() - slot);
       ByteBuffer b = runBuffer.clear().limit(8 * n);
@@ -248,8 +266,8 @@ public final class Deduplicator implements AutoCloseable {
         if (s == 0) {
           return -1;
         }
-        if (s >>> TAG_SHIFT == tag) {
-          long earlier = log.indexIfEqual((s & OFFSET_MASK) - 1, bytes, length);
+        if (sameTag(s, hash)) {
+          long earlier = log.indexIfEqual(logOffset(s), bytes, length);
           if (earlier >= 0) {
             return earlier;
           }
@@ -266,52 +284,42 @@ public final class Deduplicator implements AutoCloseable {
   /** Doubles the table if old and new arrays fit the budget together, else spills it. */
   private void growOrSpill() throws IOException {
     long doubled = 2L * table.length;
-    if (doubled <= 1 << 30 && 8L * (table.length + doubled) <= tableBudget) {
-      rehash((int) doubled);
+    if (doubled <= MAX_CAPACITY && 8L * (table.length + doubled) <= tableBudget) {
+      long[] fresh = new long[(int) doubled];
+      for (long s : table) {
+        if (s != 0) {
+          insert(fresh, s); // the slot keeps the hash bits that pick the new home
+        }
+      }
+      table = fresh;
     } else {
       spill();
     }
   }
 
-  /**
-   * Moves the table's keys into {@code capacity} slots. A slot keeps only 24 bits of the hash, not
-   * the bits that pick the new home slot, so the hashes are recomputed from the table's segment of
-   * the key log (one sequential read; the log holds exactly the table's keys since the last spill).
-   */
-  private void rehash(int capacity) throws IOException {
-    long[] fresh = new long[capacity];
-    int mask = capacity - 1;
-    table = fresh;
-    log.scan(segmentStart, (offset, index, key, length) -> {
-      long hash = hasher.hash(key, length);
-      int slot = (int) hash & mask;
-      while (fresh[slot] != 0) {
-        slot = (slot + 1) & mask;
-      }
-      fresh[slot] = ((hash >>> TAG_SHIFT) << TAG_SHIFT) | (offset + 1);
-    });
-  }
-
+  /** Writes the table as is to the runs file, keeps a Bloom filter of it, and empties it. */
   private void spill() throws IOException {
     ByteBuffer out = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+    BloomFilter bloom = new BloomFilter(tableSize);
     long position = runsEnd;
     for (int i = 0; i < table.length; ) {
       out.clear();
       while (out.hasRemaining() && i < table.length) {
-        out.putLong(table[i++]);
+        long s = table[i++];
+        if (s != 0) {
+          bloom.add(s >>> OFFSET_BITS);
+        }
+        out.putLong(s);
       }
       out.flip();
       while (out.hasRemaining()) {
         runsEnd += runsChannel.write(out, runsEnd);
       }
     }
-    BloomFilter bloom = new BloomFilter(tableSize);
-    log.scan(segmentStart, (offset, index, key, length) -> bloom.add(hasher.hash(key, length)));
     runs.add(new Run(position, table.length, tableSize, bloom));
     spilledKeys += tableSize;
     Arrays.fill(table, 0);
     tableSize = 0;
-    segmentStart = log.end();
   }
 
   private static Path tempLog() {

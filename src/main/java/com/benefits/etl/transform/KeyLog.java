@@ -1,12 +1,8 @@
 package com.benefits.etl.transform;
 
-import java.io.BufferedInputStream;
 import java.io.Closeable;
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -14,11 +10,14 @@ import java.util.Arrays;
 
 /**
  * An append-only log of {@code [record index: 8 bytes][key length: varint][key bytes]} entries in a
- * file, written through an in-memory tail buffer. Offsets are positions in the logical log; an
- * entry whose offset is still in the tail is read from memory, older ones with a positional read.
- * An entry never straddles the file and the tail. Not thread-safe.
+ * file, written through an in-memory tail buffer. Offsets are positions in the logical log, every
+ * entry padded to a multiple of {@link #ALIGNMENT} bytes so an offset fits in fewer bits; an entry
+ * whose offset is still in the tail is read from memory, older ones with a positional read. An
+ * entry never straddles the file and the tail. Not thread-safe.
  */
 final class KeyLog implements Closeable {
+  /** Every entry starts at a multiple of this. */
+  static final int ALIGNMENT = 8;
   private static final int WRITE_CHUNK = 1 << 16;
 
   private final FileChannel channel;
@@ -30,7 +29,7 @@ final class KeyLog implements Closeable {
   KeyLog(Path path, int tailBytes) throws IOException {
     channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
         StandardOpenOption.READ, StandardOpenOption.WRITE);
-    tail = new byte[tailBytes];
+    tail = new byte[Math.max(ALIGNMENT, tailBytes & -ALIGNMENT)];
   }
 
   /** The offset the next entry will get. */
@@ -45,7 +44,11 @@ final class KeyLog implements Closeable {
 
   /** Appends an entry and returns its offset. */
   long append(long index, byte[] key, int length) throws IOException {
-    int size = 8 + varintSize(length) + length;
+    long padded = (8L + varintSize(length) + length + ALIGNMENT - 1) & -ALIGNMENT;
+    if (padded > Integer.MAX_VALUE - 16) {
+      throw new IllegalArgumentException("key too long for the log: " + length + " bytes");
+    }
+    int size = (int) padded;
     if (size > tail.length - tailLength) {
       flush();
     }
@@ -54,7 +57,7 @@ final class KeyLog implements Closeable {
       ByteBuffer entry = ByteBuffer.allocate(size);
       entry.putLong(index);
       putVarint(entry, length);
-      entry.put(key, 0, length).flip();
+      entry.put(key, 0, length).clear(); // the whole padded entry
       writeFully(entry);
       return offset;
     }
@@ -68,7 +71,8 @@ final class KeyLog implements Closeable {
       tail[p++] = (byte) ((v & 0x7F) | 0x80);
     }
     System.arraycopy(key, 0, tail, p, length);
-    tailLength = p + length;
+    Arrays.fill(tail, p + length, tailLength + size, (byte) 0);
+    tailLength += size;
     return offset;
   }
 
@@ -117,47 +121,6 @@ final class KeyLog implements Closeable {
     return ByteBuffer.wrap(src, at, 8).getLong();
   }
 
-  /** Receives the entries of a {@link #scan}. */
-  interface EntryVisitor {
-    void visit(long offset, long index, byte[] key, int length) throws IOException;
-  }
-
-  /** Visits every entry from {@code from} (an entry's offset) to the end, in order. */
-  void scan(long from, EntryVisitor visitor) throws IOException {
-    byte[] key = new byte[64];
-    long offset = from;
-    if (offset < fileEnd) {
-      InputStream raw = Channels.newInputStream(channel.position(offset));
-      DataInputStream in = new DataInputStream(new BufferedInputStream(raw, 1 << 16));
-      while (offset < fileEnd) {
-        long index = in.readLong();
-        int length = readVarint(in);
-        if (key.length < length) {
-          key = new byte[Math.max(length, 2 * key.length)];
-        }
-        in.readFully(key, 0, length);
-        visitor.visit(offset, index, key, length);
-        offset += 8 + varintSize(length) + length;
-      }
-      // not closed: closing would close the shared channel
-    }
-    while (offset < end()) {
-      int p = (int) (offset - fileEnd);
-      long index = ByteBuffer.wrap(tail, p, 8).getLong();
-      p += 8;
-      int length = 0;
-      for (int shift = 0; ; shift += 7) {
-        byte v = tail[p++];
-        length |= (v & 0x7F) << shift;
-        if (v >= 0) {
-          break;
-        }
-      }
-      visitor.visit(offset, index, Arrays.copyOfRange(tail, p, p + length), length);
-      offset = fileEnd + p + length;
-    }
-  }
-
   /** Writes the tail buffer to the file and empties it. */
   void flush() throws IOException {
     for (int p = 0; p < tailLength; p += WRITE_CHUNK) {
@@ -174,17 +137,6 @@ final class KeyLog implements Closeable {
   private void writeFully(ByteBuffer b) throws IOException {
     while (b.hasRemaining()) {
       fileEnd += channel.write(b, fileEnd);
-    }
-  }
-
-  private static int readVarint(DataInputStream in) throws IOException {
-    int v = 0;
-    for (int shift = 0; ; shift += 7) {
-      byte b = in.readByte();
-      v |= (b & 0x7F) << shift;
-      if (b >= 0) {
-        return v;
-      }
     }
   }
 

@@ -131,7 +131,7 @@ class DeduplicatorTest {
 
   @Test
   void fewHashBitsCollideOftenAndStayExact() {
-    KeyHash weak = (bytes, length) -> KeyHash.DEFAULT.hash(bytes, length) & 0xFF0000000000003FL;
+    KeyHash weak = (bytes, length) -> KeyHash.DEFAULT.hash(bytes, length) & 0xF00000000000003FL;
     try (Deduplicator d = new Deduplicator(dir.resolve("w.log"), 8192, weak)) {
       checkAgainstModel(d, 20_000, 3);
       assertThat(d.runCount()).isGreaterThan(3);
