@@ -36,7 +36,7 @@ public final class Deduplicator implements AutoCloseable {
   /** A budget under which 12.5 million distinct keys stay in memory (peak 200 MiB). */
   public static final long DEFAULT_MEMORY_BUDGET_BYTES = 256L << 20;
 
-  static final int MAX_TAIL_BYTES = 8 << 20;
+  private static final int MAX_TAIL_BYTES = 8 << 20;
   private static final int MIN_TAIL_BYTES = 256;
   private static final int MIN_CAPACITY = 16;
   private static final int INITIAL_CAPACITY = 1 << 12;
@@ -56,7 +56,6 @@ public final class Deduplicator implements AutoCloseable {
   private final ByteBuffer runBuffer =
       ByteBuffer.allocate(8 * RUN_READ_SLOTS).order(ByteOrder.LITTLE_ENDIAN);
   private final List<Run> runs = new ArrayList<>();
-  private final boolean deleteOnExit;
 
   private long[] table;
   private int tableSize;
@@ -65,7 +64,7 @@ public final class Deduplicator implements AutoCloseable {
   private boolean closed;
 
   /** A spilled table: {@code capacity} slots at {@code position} in the runs file. */
-  private record Run(long position, int capacity, int size, BloomFilter bloom) {}
+  private record Run(long position, int capacity, BloomFilter bloom) {}
 
   /**
    * @param keyLog a file path the store may create (and its siblings with suffixes) for its log
@@ -95,7 +94,6 @@ public final class Deduplicator implements AutoCloseable {
     this.logPath = keyLog;
     this.runsPath = keyLog.resolveSibling(keyLog.getFileName() + ".runs");
     this.hasher = hasher;
-    this.deleteOnExit = deleteOnExit;
     int tailBytes = (int) Math.max(MIN_TAIL_BYTES, Math.min(MAX_TAIL_BYTES, memoryBudgetBytes / 16));
     this.tableBudget = memoryBudgetBytes - tailBytes;
     int capacity = INITIAL_CAPACITY;
@@ -316,7 +314,7 @@ public final class Deduplicator implements AutoCloseable {
         runsEnd += runsChannel.write(out, runsEnd);
       }
     }
-    runs.add(new Run(position, table.length, tableSize, bloom));
+    runs.add(new Run(position, table.length, bloom));
     spilledKeys += tableSize;
     Arrays.fill(table, 0);
     tableSize = 0;
