@@ -1,29 +1,330 @@
 package com.benefits.etl.transform;
 
 import com.benefits.etl.rules.DedupKey;
-import java.util.HashMap;
-import java.util.Map;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Step 4 of SPEC section 2: remembers the first record index of every {@link DedupKey} seen, so a
- * later record with the same key is reported as a duplicate of that record. Exact: keys are
- * compared in full, so a hash collision can never drop a record.
+ * later record with the same key is reported as a duplicate of that record.
+ *
+ * <p>Exact in bounded memory. Each new key is encoded injectively ({@link KeyEncoder}) and
+ * appended with its record index to a key log on disk (through an in-memory tail buffer). In
+ * memory, an open-addressing table (linear probing, load at most 0.75) holds one {@code long} a
+ * slot: the top 30 bits of the key's 64-bit hash, which also pick its home slot, and its log
+ * entry's offset (34 bits, in 8-byte units: a log up to 128 GiB). A hash match is only a
+ * candidate: the logged key is read back and compared byte for byte, so a collision never turns a
+ * new key into a duplicate or the reverse. When the table would outgrow the memory budget it is
+ * spilled: written as is to a run file, with a Bloom filter of its hash bits (about 10 bits a key,
+ * kept in memory) so a lookup reads a run only when the filter lets it through; then the table
+ * starts empty again. Lookups check the table, then the runs, newest first.
+ *
+ * <p>Memory: the budget covers the tail buffer and the table, including the moment it is being
+ * doubled (old and new arrays). 10.7 to 21.3 bytes a key while nothing has spilled (8 bytes a
+ * slot), plus 1.25 bytes a spilled key for the Bloom filters, outside the budget. Not thread-safe.
  */
-public final class Deduplicator {
-  private final Map<DedupKey, Long> firstIndex = new HashMap<>();
+public final class Deduplicator implements AutoCloseable {
+  /** A budget under which 12.5 million distinct keys stay in memory (peak 200 MiB). */
+  public static final long DEFAULT_MEMORY_BUDGET_BYTES = 256L << 20;
+
+  private static final int MAX_TAIL_BYTES = 8 << 20;
+  private static final int MIN_TAIL_BYTES = 256;
+  private static final int MIN_CAPACITY = 16;
+  private static final int INITIAL_CAPACITY = 1 << 12;
+  /** Low bits of a slot: the log offset / 8, plus 1 so that 0 means empty. */
+  private static final int OFFSET_BITS = 34;
+  private static final long OFFSET_MASK = (1L << OFFSET_BITS) - 1;
+  private static final int MAX_CAPACITY = 1 << (64 - OFFSET_BITS);
+  private static final int RUN_READ_SLOTS = 64;
+
+  private final Path logPath;
+  private final Path runsPath;
+  private final KeyHash hasher;
+  private final long tableBudget;
+  private final KeyEncoder encoder = new KeyEncoder();
+  private final KeyLog log;
+  private final FileChannel runsChannel;
+  private final ByteBuffer runBuffer =
+      ByteBuffer.allocate(8 * RUN_READ_SLOTS).order(ByteOrder.LITTLE_ENDIAN);
+  private final List<Run> runs = new ArrayList<>();
+
+  private long[] table;
+  private int tableSize;
+  private long runsEnd;
+  private long spilledKeys;
+  private boolean closed;
+
+  /** A spilled table: {@code capacity} slots at {@code position} in the runs file. */
+  private record Run(long position, int capacity, BloomFilter bloom) {}
+
+  /**
+   * @param keyLog a file path the store may create (and its siblings with suffixes) for its log
+   *     and runs; deleted on {@link #close()}
+   * @param memoryBudgetBytes cap for the in-memory state (tail buffer and table, at least 1 KiB)
+   */
+  public Deduplicator(Path keyLog, long memoryBudgetBytes) {
+    this(keyLog, memoryBudgetBytes, KeyHash.DEFAULT, false);
+  }
+
+  /**
+   * A store with its files in the temporary directory and the default budget. Transitional, for
+   * the pipeline's current call site; deleted on {@link #close()} or at JVM exit.
+   */
+  public Deduplicator() {
+    this(tempLog(), DEFAULT_MEMORY_BUDGET_BYTES, KeyHash.DEFAULT, true);
+  }
+
+  Deduplicator(Path keyLog, long memoryBudgetBytes, KeyHash hasher) {
+    this(keyLog, memoryBudgetBytes, hasher, false);
+  }
+
+  private Deduplicator(Path keyLog, long memoryBudgetBytes, KeyHash hasher, boolean deleteOnExit) {
+    if (memoryBudgetBytes < 1024) {
+      throw new IllegalArgumentException("memory budget under 1 KiB: " + memoryBudgetBytes);
+    }
+    this.logPath = keyLog;
+    this.runsPath = keyLog.resolveSibling(keyLog.getFileName() + ".runs");
+    this.hasher = hasher;
+    int tailBytes = (int) Math.max(MIN_TAIL_BYTES, Math.min(MAX_TAIL_BYTES, memoryBudgetBytes / 16));
+    this.tableBudget = memoryBudgetBytes - tailBytes;
+    int capacity = INITIAL_CAPACITY;
+    while (capacity > MIN_CAPACITY && 8L * capacity > tableBudget) {
+      capacity >>= 1;
+    }
+    this.table = new long[capacity];
+    KeyLog openedLog = null;
+    try {
+      openedLog = new KeyLog(logPath, tailBytes);
+      this.runsChannel = FileChannel.open(runsPath, StandardOpenOption.CREATE,
+          StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    } catch (IOException e) {
+      try {
+        if (openedLog != null) {
+          openedLog.close();
+        }
+        Files.deleteIfExists(logPath);
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw new UncheckedIOException(e);
+    }
+    this.log = openedLog;
+    if (deleteOnExit) {
+      logPath.toFile().deleteOnExit();
+      runsPath.toFile().deleteOnExit();
+    }
+  }
 
   /**
    * Records {@code key} as seen at {@code index} unless it was seen before.
    *
    * @return the index of the earlier record with the same key, or -1 if this is the first
+   * @throws UncheckedIOException if the key log or a run cannot be read or written
    */
   public long firstSeen(DedupKey key, long index) {
-    Long earlier = firstIndex.putIfAbsent(key, index);
-    return earlier == null ? -1 : earlier;
+    if (closed) {
+      throw new IllegalStateException("closed");
+    }
+    int length = encoder.encode(key);
+    byte[] bytes = encoder.bytes();
+    long hash = hasher.hash(bytes, length);
+    try {
+      long earlier = findInTable(hash, bytes, length);
+      for (int r = runs.size() - 1; earlier < 0 && r >= 0; r--) { // newest first
+        Run run = runs.get(r);
+        if (run.bloom().mightContain(hash >>> OFFSET_BITS)) {
+          earlier = findInRun(run, hash, bytes, length);
+        }
+      }
+      if (earlier >= 0) {
+        return earlier;
+      }
+      if (tableSize >= maxSize(table.length)) {
+        growOrSpill();
+      }
+      long offset = log.append(index, bytes, length);
+      if (offset / KeyLog.ALIGNMENT + 1 > OFFSET_MASK) {
+        throw new IllegalStateException("key log over 128 GiB");
+      }
+      insert(table, (hash >>> OFFSET_BITS << OFFSET_BITS) | (offset / KeyLog.ALIGNMENT + 1));
+      tableSize++;
+      return -1;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** How many distinct keys are held. */
-  public int size() {
-    return firstIndex.size();
+  public long size() {
+    return spilledKeys + tableSize;
+  }
+
+  /** Closes and deletes every file this store created. Idempotent. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    table = new long[0];
+    runs.clear();
+    IOException failure = null;
+    for (AutoCloseableIo step : List.<AutoCloseableIo>of(log::close, runsChannel::close,
+        () -> Files.deleteIfExists(logPath), () -> Files.deleteIfExists(runsPath))) {
+      try {
+        step.run();
+      } catch (IOException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure != null) {
+      throw new UncheckedIOException(failure);
+    }
+  }
+
+  /** How many runs have been spilled (for tests). */
+  int runCount() {
+    return runs.size();
+  }
+
+  /** The key log (for tests). */
+  KeyLog log() {
+    return log;
+  }
+
+  private interface AutoCloseableIo {
+    void run() throws IOException;
+  }
+
+  /** The home slot of a hash (or of a slot, which keeps the hash's top bits) in a table. */
+  private static int home(long hash, int capacity) {
+    return (int) (hash >>> (64 - Integer.numberOfTrailingZeros(capacity)));
+  }
+
+  private static boolean sameTag(long slot, long hash) {
+    return (slot ^ hash) >>> OFFSET_BITS == 0;
+  }
+
+  private static long logOffset(long slot) {
+    return ((slot & OFFSET_MASK) - 1) * KeyLog.ALIGNMENT;
+  }
+
+  private static void insert(long[] table, long slotValue) {
+    int mask = table.length - 1;
+    int slot = home(slotValue, table.length);
+    while (table[slot] != 0) {
+      slot = (slot + 1) & mask;
+    }
+    table[slot] = slotValue;
+  }
+
+  private long findInTable(long hash, byte[] bytes, int length) throws IOException {
+    int mask = table.length - 1;
+    for (int slot = home(hash, table.length); ; slot = (slot + 1) & mask) {
+      long s = table[slot];
+      if (s == 0) {
+        return -1;
+      }
+      if (sameTag(s, hash)) {
+        long earlier = log.indexIfEqual(logOffset(s), bytes, length);
+        if (earlier >= 0) {
+          return earlier;
+        }
+      }
+    }
+  }
+
+  private long findInRun(Run run, long hash, byte[] bytes, int length) throws IOException {
+    int mask = run.capacity() - 1;
+    int slot = home(hash, run.capacity());
+    while (true) {
+      int n = Math.min(RUN_READ_SLOTS, run.capacity() - slot);
+      ByteBuffer b = runBuffer.clear().limit(8 * n);
+      long at = run.position() + 8L * slot;
+      while (b.hasRemaining()) {
+        if (runsChannel.read(b, at + b.position()) < 0) {
+          throw new IOException("run file truncated");
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        long s = b.getLong(8 * i);
+        if (s == 0) {
+          return -1;
+        }
+        if (sameTag(s, hash)) {
+          long earlier = log.indexIfEqual(logOffset(s), bytes, length);
+          if (earlier >= 0) {
+            return earlier;
+          }
+        }
+      }
+      slot = (slot + n) & mask;
+    }
+  }
+
+  private static int maxSize(int capacity) {
+    return capacity - (capacity >>> 2); // load 0.75
+  }
+
+  /** Doubles the table if old and new arrays fit the budget together, else spills it. */
+  private void growOrSpill() throws IOException {
+    long doubled = 2L * table.length;
+    if (doubled <= MAX_CAPACITY && 8L * (table.length + doubled) <= tableBudget) {
+      long[] fresh = new long[(int) doubled];
+      for (long s : table) {
+        if (s != 0) {
+          insert(fresh, s); // the slot keeps the hash bits that pick the new home
+        }
+      }
+      table = fresh;
+    } else {
+      spill();
+    }
+  }
+
+  /** Writes the table as is to the runs file, keeps a Bloom filter of it, and empties it. */
+  private void spill() throws IOException {
+    ByteBuffer out = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+    BloomFilter bloom = new BloomFilter(tableSize);
+    long position = runsEnd;
+    for (int i = 0; i < table.length; ) {
+      out.clear();
+      while (out.hasRemaining() && i < table.length) {
+        long s = table[i++];
+        if (s != 0) {
+          bloom.add(s >>> OFFSET_BITS);
+        }
+        out.putLong(s);
+      }
+      out.flip();
+      while (out.hasRemaining()) {
+        runsEnd += runsChannel.write(out, runsEnd);
+      }
+    }
+    runs.add(new Run(position, table.length, bloom));
+    spilledKeys += tableSize;
+    Arrays.fill(table, 0);
+    tableSize = 0;
+  }
+
+  private static Path tempLog() {
+    try {
+      return Files.createTempFile("benefits-etl-dedup", ".log");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }
