@@ -95,8 +95,10 @@ public final class EtlPipeline {
           + " signup dates)", u.users(), u.rows(), options.users(), u.blankIds(),
           u.duplicateIds(), u.invalidSignupDates());
       phases.end("load_users");
-      try (OutputDirectory out = OutputDirectory.open(options.output())) {
-        return run(events, users, out, phases, startedAt, start);
+      try (OutputDirectory out = OutputDirectory.open(options.output());
+          Deduplicator dedup = new Deduplicator(out.scratchFile("dedup-keys"),
+              Deduplicator.DEFAULT_MEMORY_BUDGET_BYTES)) {
+        return run(events, users, out, dedup, phases, startedAt, start);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("writing outputs to " + options.output() + " failed: "
@@ -104,9 +106,9 @@ public final class EtlPipeline {
     }
   }
 
-  private RunResult run(EventReader events, UsersTable users, OutputDirectory out, Phases phases,
-      Instant startedAt, long start) throws IOException {
-    Steps steps = new Steps(users, options.country());
+  private RunResult run(EventReader events, UsersTable users, OutputDirectory out,
+      Deduplicator dedup, Phases phases, Instant startedAt, long start) throws IOException {
+    Steps steps = new Steps(users, options.country(), dedup);
     try (AsyncEventWriter writer = new AsyncEventWriter(
         CleanEventsWriter.open(out.temporaryFor(CLEAN_EVENTS)),
         RejectsWriter.open(out.temporaryFor(REJECTED_EVENTS)))) {
@@ -149,14 +151,15 @@ public final class EtlPipeline {
   private static final class Steps {
     final UsersTable users;
     final String country;
-    final Deduplicator dedup = new Deduplicator();
+    final Deduplicator dedup;
     final DailyCounts daily = new DailyCounts();
     final long[] rejected = new long[RejectReason.values().length];
     long clean;
 
-    Steps(UsersTable users, String country) {
+    Steps(UsersTable users, String country, Deduplicator dedup) {
       this.users = users;
       this.country = country;
+      this.dedup = dedup;
     }
 
     Map<RejectReason, Long> rejectedByReason() {

@@ -72,22 +72,10 @@ public final class Deduplicator implements AutoCloseable {
    * @param memoryBudgetBytes cap for the in-memory state (tail buffer and table, at least 1 KiB)
    */
   public Deduplicator(Path keyLog, long memoryBudgetBytes) {
-    this(keyLog, memoryBudgetBytes, KeyHash.DEFAULT, false);
-  }
-
-  /**
-   * A store with its files in the temporary directory and the default budget. Transitional, for
-   * the pipeline's current call site; deleted on {@link #close()} or at JVM exit.
-   */
-  public Deduplicator() {
-    this(tempLog(), DEFAULT_MEMORY_BUDGET_BYTES, KeyHash.DEFAULT, true);
+    this(keyLog, memoryBudgetBytes, KeyHash.DEFAULT);
   }
 
   Deduplicator(Path keyLog, long memoryBudgetBytes, KeyHash hasher) {
-    this(keyLog, memoryBudgetBytes, hasher, false);
-  }
-
-  private Deduplicator(Path keyLog, long memoryBudgetBytes, KeyHash hasher, boolean deleteOnExit) {
     if (memoryBudgetBytes < 1024) {
       throw new IllegalArgumentException("memory budget under 1 KiB: " + memoryBudgetBytes);
     }
@@ -118,10 +106,6 @@ public final class Deduplicator implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     this.log = openedLog;
-    if (deleteOnExit) {
-      logPath.toFile().deleteOnExit();
-      runsPath.toFile().deleteOnExit();
-    }
   }
 
   /**
@@ -318,13 +302,5 @@ public final class Deduplicator implements AutoCloseable {
     spilledKeys += tableSize;
     Arrays.fill(table, 0);
     tableSize = 0;
-  }
-
-  private static Path tempLog() {
-    try {
-      return Files.createTempFile("benefits-etl-dedup", ".log");
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

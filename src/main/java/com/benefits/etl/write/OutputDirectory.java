@@ -107,6 +107,15 @@ public final class OutputDirectory implements AutoCloseable {
     return pending.computeIfAbsent(finalName, n -> dir.resolve(TEMP_PREFIX + runId + "-" + n));
   }
 
+  /**
+   * A working file of this run that is never published, such as the deduplication key log: named
+   * like the temporary outputs, so a killed run's leftovers are removed by the next run too. Its
+   * user deletes it; {@link #close()} removes it, and any sibling named after it, if not.
+   */
+  public Path scratchFile(String name) {
+    return dir.resolve(TEMP_PREFIX + runId + "-" + name);
+  }
+
   /** The path {@code finalName} will have once published. */
   public Path finalPath(String finalName) {
     return dir.resolve(finalName);
@@ -141,6 +150,13 @@ public final class OutputDirectory implements AutoCloseable {
       }
     }
     pending.clear();
+    try (DirectoryStream<Path> ours = Files.newDirectoryStream(dir, TEMP_PREFIX + runId + "-*")) {
+      for (Path p : ours) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      LOG.warn("Could not remove this run's scratch files in {}: {}", dir, describe(e));
+    }
     try {
       lock.release();
     } catch (IOException e) {

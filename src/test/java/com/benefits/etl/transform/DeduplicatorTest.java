@@ -177,14 +177,6 @@ class DeduplicatorTest {
     assertThatThrownBy(() -> store(100)).isInstanceOf(IllegalArgumentException.class);
   }
 
-  @Test
-  void transitionalConstructorCleansUp() {
-    Deduplicator d = new Deduplicator();
-    assertThat(d.firstSeen(DedupKey.of("u", null, TS, null), 3)).isEqualTo(-1);
-    assertThat(d.firstSeen(DedupKey.of("u", null, TS, null), 4)).isEqualTo(3);
-    d.close();
-  }
-
   /**
    * Feeds {@code n} keys, about 15% of them repeats of an earlier key at a random distance (half
    * recent, half anywhere), and compares every answer and the size with a HashMap.
