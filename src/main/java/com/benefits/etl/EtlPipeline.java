@@ -101,9 +101,15 @@ public final class EtlPipeline {
         return run(events, users, out, dedup, phases, startedAt, start);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("writing outputs to " + options.output() + " failed: "
-          + e.getMessage(), e);
+      throw writeFailure(e);
+    } catch (UncheckedIOException e) {
+      throw writeFailure(e.getCause());
     }
+  }
+
+  private UncheckedIOException writeFailure(IOException e) {
+    return new UncheckedIOException("writing to the output directory " + options.output()
+        + " failed: " + e.getMessage(), e);
   }
 
   private RunResult run(EventReader events, UsersTable users, OutputDirectory out,
