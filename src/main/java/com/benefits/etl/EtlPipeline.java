@@ -97,8 +97,11 @@ public final class EtlPipeline {
       phases.end("load_users");
       try (OutputDirectory out = OutputDirectory.open(options.output());
           Deduplicator dedup = new Deduplicator(out.scratchFile("dedup-keys"),
-              Deduplicator.DEFAULT_MEMORY_BUDGET_BYTES)) {
-        return run(events, users, out, dedup, phases, startedAt, start);
+              Deduplicator.DEFAULT_MEMORY_BUDGET_BYTES);
+          DailyCounts daily = new DailyCounts(users, out.scratchFile("daily"),
+              DailyCounts.DEFAULT_BUFFER_KEYS)) {
+        return run(events, users, out, new Steps(users, options.country(), dedup, daily), phases,
+            startedAt, start);
       }
     } catch (IOException e) {
       throw writeFailure(e);
@@ -112,12 +115,11 @@ public final class EtlPipeline {
         + " failed: " + e.getMessage(), e);
   }
 
-  private RunResult run(EventReader events, UsersTable users, OutputDirectory out,
-      Deduplicator dedup, Phases phases, Instant startedAt, long start) throws IOException {
-    Steps steps = new Steps(users, options.country(), dedup);
+  private RunResult run(EventReader events, UsersTable users, OutputDirectory out, Steps steps,
+      Phases phases, Instant startedAt, long start) throws IOException {
     try (AsyncEventWriter writer = new AsyncEventWriter(
         CleanEventsWriter.open(out.temporaryFor(CLEAN_EVENTS)),
-        RejectsWriter.open(out.temporaryFor(REJECTED_EVENTS)))) {
+        RejectsWriter.open(out.temporaryFor(REJECTED_EVENTS)), steps.daily::add)) {
       while (events.next()) {
         steps.process(events, writer);
       }
@@ -133,7 +135,7 @@ public final class EtlPipeline {
     long dailyRows;
     try (ParquetTableWriter<DailyCount> daily =
         DailySummaryWriter.open(out.temporaryFor(DAILY_SUMMARY))) {
-      steps.daily.forEachSorted(users, row -> writeUnchecked(daily, row));
+      steps.daily.forEachSorted(row -> writeUnchecked(daily, row));
       dailyRows = daily.rowsWritten();
     }
     phases.end("daily_summary");
@@ -158,14 +160,15 @@ public final class EtlPipeline {
     final UsersTable users;
     final String country;
     final Deduplicator dedup;
-    final DailyCounts daily = new DailyCounts();
+    final DailyCounts daily;
     final long[] rejected = new long[RejectReason.values().length];
     long clean;
 
-    Steps(UsersTable users, String country, Deduplicator dedup) {
+    Steps(UsersTable users, String country, Deduplicator dedup, DailyCounts daily) {
       this.users = users;
       this.country = country;
       this.dedup = dedup;
+      this.daily = daily;
     }
 
     Map<RejectReason, Long> rejectedByReason() {
@@ -207,8 +210,7 @@ public final class EtlPipeline {
       int signup = users.signupDate(user);
       out.clean(new CleanEvent(e.userId(), e.eventType(), e.timestamp(), e.timestampMicros(),
           date, e.value(), e.device(), e.page(),
-          signup == UsersTable.NO_DATE ? null : signup, userCountry));
-      daily.add(user, date);
+          signup == UsersTable.NO_DATE ? null : signup, userCountry), daily.key(user, date));
       clean++;
     }
 

@@ -1,122 +1,237 @@
 package com.benefits.etl.transform;
 
+import static java.util.Objects.requireNonNull;
+
 import com.benefits.etl.model.DailyCount;
 import com.benefits.etl.model.UsersTable;
 import com.benefits.etl.rules.CivilDate;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.PriorityQueue;
 import java.util.function.Consumer;
 
 /**
- * The daily aggregation (SPEC 3.2): events per (user, UTC date) of the clean events. Keyed by the
- * user's dense index from the {@link UsersTable} and the date packed into one long, counted in an
- * open-addressing table of primitives, so memory is 16 bytes a slot whatever the event count.
+ * The daily aggregation (SPEC 3.2): events per (user, UTC date) of the clean events, emitted in
+ * the summary's order (user id by Unicode code point, then date) in bounded memory.
+ *
+ * <p>Each clean event adds one {@code long} key — the user's rank in code-point order in the high
+ * 32 bits, the date in the low 32 — to a buffer. A full buffer is sorted, collapsed into (key,
+ * count) pairs and written to a run file; at the end the runs and the last buffer are merged.
+ * Because the key's numeric order is the summary's order, the merge emits rows already sorted.
+ * Memory is the buffer whatever the number of events; disk is at most 12 bytes per clean event.
  */
-public final class DailyCounts {
-  private static final long EMPTY = -1L;
+public final class DailyCounts implements AutoCloseable {
+  /** Keys held in memory before a run is written: 32 MiB. */
+  public static final int DEFAULT_BUFFER_KEYS = 4 << 20;
 
-  private long[] keys = new long[1 << 12];
-  private long[] counts = new long[1 << 12];
-  private int size;
+  private final UsersTable users;
+  private final int[] rankOfUser;
+  private final int[] userOfRank;
+  private final Path spillPrefix;
+  private final long[] buffer;
+  private int buffered;
+  private final List<Path> runs = new ArrayList<>();
+  private long rows = -1;
 
-  public DailyCounts() {
-    Arrays.fill(keys, EMPTY);
+  /**
+   * @param spillPrefix run files are this path with ".0", ".1", … appended; deleted by {@link
+   *     #close()}
+   */
+  public DailyCounts(UsersTable users, Path spillPrefix, int bufferKeys) {
+    this.users = requireNonNull(users, "users is null");
+    this.spillPrefix = requireNonNull(spillPrefix, "spillPrefix is null");
+    if (bufferKeys < 1) {
+      throw new IllegalArgumentException("bufferKeys is " + bufferKeys + ", expected 1 or more");
+    }
+    this.rankOfUser = users.codePointRanks();
+    this.userOfRank = new int[rankOfUser.length];
+    for (int u = 0; u < rankOfUser.length; u++) {
+      userOfRank[rankOfUser[u]] = u;
+    }
+    this.buffer = new long[bufferKeys];
+  }
+
+  /** The key of one clean event of user {@code userIndex} (from the users table) on a day. */
+  public long key(int userIndex, int epochDay) {
+    return ((long) rankOfUser[userIndex] << 32) | (epochDay - (long) CivilDate.MIN_EPOCH_DAY);
+  }
+
+  /** Counts one clean event, given its {@link #key}. */
+  public void add(long key) {
+    if (buffered == buffer.length) {
+      spill();
+    }
+    buffer[buffered++] = key;
   }
 
   /** Counts one clean event of user {@code userIndex} on {@code epochDay}. */
   public void add(int userIndex, int epochDay) {
-    long key = pack(userIndex, epochDay);
-    int mask = keys.length - 1;
-    int slot = mix(key) & mask;
-    while (true) {
-      long k = keys[slot];
-      if (k == key) {
-        counts[slot]++;
-        return;
-      }
-      if (k == EMPTY) {
-        keys[slot] = key;
-        counts[slot] = 1;
-        if (++size * 2 > keys.length) {
-          grow();
-        }
-        return;
-      }
-      slot = (slot + 1) & mask;
-    }
+    add(key(userIndex, epochDay));
   }
 
-  /** Number of distinct (user, date) pairs: the row count of the daily summary. */
-  public int size() {
-    return size;
+  private void spill() {
+    Arrays.sort(buffer, 0, buffered);
+    Path run = spillPrefix.resolveSibling(spillPrefix.getFileName() + "." + runs.size());
+    runs.add(run);
+    try (DataOutputStream out = new DataOutputStream(
+        new BufferedOutputStream(Files.newOutputStream(run), 1 << 16))) {
+      for (int i = 0; i < buffered; ) {
+        long key = buffer[i];
+        int j = i;
+        while (j < buffered && buffer[j] == key) {
+          j++;
+        }
+        out.writeLong(key);
+        out.writeLong(j - i);
+        i = j;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    buffered = 0;
   }
 
   /**
-   * Emits one row per (user, date) ordered by user id (Unicode code point order) then date.
+   * Emits one row per (user, date), in order, summing the counts of every run.
+   *
+   * @return the number of rows emitted
    */
-  public void forEachSorted(UsersTable users, Consumer<DailyCount> sink) {
-    int[] rank = users.codePointRanks();
-    int[] userByRank = new int[rank.length];
-    for (int u = 0; u < rank.length; u++) {
-      userByRank[rank[u]] = u;
-    }
-    long[] sorted = new long[size];
-    int n = 0;
-    for (int slot = 0; slot < keys.length; slot++) {
-      if (keys[slot] != EMPTY) {
-        sorted[n++] = pack(rank[userOf(keys[slot])], dayOf(keys[slot]));
+  public long forEachSorted(Consumer<DailyCount> sink) {
+    Arrays.sort(buffer, 0, buffered);
+    PriorityQueue<Source> queue = new PriorityQueue<>();
+    List<Source> sources = new ArrayList<>();
+    try {
+      sources.add(new BufferSource(buffer, buffered));
+      for (Path run : runs) {
+        sources.add(new RunSource(run));
+      }
+      for (Source s : sources) {
+        if (s.advance()) {
+          queue.add(s);
+        }
+      }
+      long emitted = 0;
+      while (!queue.isEmpty()) {
+        long key = queue.peek().key;
+        long count = 0;
+        while (!queue.isEmpty() && queue.peek().key == key) {
+          Source s = queue.poll();
+          count += s.count;
+          if (s.advance()) {
+            queue.add(s);
+          }
+        }
+        int user = userOfRank[(int) (key >>> 32)];
+        int day = (int) ((key & 0xFFFF_FFFFL) + CivilDate.MIN_EPOCH_DAY);
+        sink.accept(new DailyCount(users.userId(user), day, count));
+        emitted++;
+      }
+      rows = emitted;
+      return emitted;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      for (Source s : sources) {
+        s.close();
       }
     }
-    Arrays.sort(sorted);
-    for (int i = 0; i < n; i++) {
-      long k = sorted[i];
-      int user = userByRank[userOf(k)];
-      int day = dayOf(k);
-      sink.accept(new DailyCount(users.userId(user), day, get(pack(user, day))));
+  }
+
+  /** Rows emitted by {@link #forEachSorted}, or -1 before it ran. */
+  public long rows() {
+    return rows;
+  }
+
+  /** Deletes the run files. */
+  @Override
+  public void close() {
+    for (Path run : runs) {
+      try {
+        Files.deleteIfExists(run);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    runs.clear();
+  }
+
+  /** A sorted stream of (key, count) pairs; ordered by its current key for the merge. */
+  private abstract static class Source implements Comparable<Source> {
+    long key;
+    long count;
+
+    abstract boolean advance() throws IOException;
+
+    void close() {}
+
+    @Override
+    public int compareTo(Source o) {
+      return Long.compare(key, o.key);
     }
   }
 
-  private long get(long key) {
-    int mask = keys.length - 1;
-    int slot = mix(key) & mask;
-    while (keys[slot] != key) {
-      slot = (slot + 1) & mask;
+  /** The last, never-spilled buffer: sorted keys, one per event. */
+  private static final class BufferSource extends Source {
+    private final long[] keys;
+    private final int length;
+    private int pos;
+
+    BufferSource(long[] keys, int length) {
+      this.keys = keys;
+      this.length = length;
     }
-    return counts[slot];
+
+    @Override
+    boolean advance() {
+      if (pos == length) {
+        return false;
+      }
+      key = keys[pos];
+      int end = pos;
+      while (end < length && keys[end] == key) {
+        end++;
+      }
+      count = end - pos;
+      pos = end;
+      return true;
+    }
   }
 
-  /** User in the high 32 bits, days from 0001-01-01 in the low 32 (never negative). */
-  private static long pack(int user, int epochDay) {
-    return ((long) user << 32) | (epochDay - (long) CivilDate.MIN_EPOCH_DAY);
-  }
+  /** A run file of (key, count) pairs. */
+  private static final class RunSource extends Source {
+    private final DataInputStream in;
 
-  private static int userOf(long key) {
-    return (int) (key >>> 32);
-  }
+    RunSource(Path run) throws IOException {
+      this.in = new DataInputStream(new BufferedInputStream(Files.newInputStream(run), 1 << 16));
+    }
 
-  private static int dayOf(long key) {
-    return (int) ((key & 0xFFFF_FFFFL) + CivilDate.MIN_EPOCH_DAY);
-  }
+    @Override
+    boolean advance() throws IOException {
+      try {
+        key = in.readLong();
+      } catch (EOFException end) {
+        return false;
+      }
+      count = in.readLong();
+      return true;
+    }
 
-  private static int mix(long key) {
-    long h = key * 0x9E37_79B9_7F4A_7C15L;
-    return (int) (h ^ (h >>> 32));
-  }
-
-  private void grow() {
-    long[] oldKeys = keys;
-    long[] oldCounts = counts;
-    keys = new long[oldKeys.length * 2];
-    counts = new long[oldKeys.length * 2];
-    Arrays.fill(keys, EMPTY);
-    int mask = keys.length - 1;
-    for (int i = 0; i < oldKeys.length; i++) {
-      if (oldKeys[i] != EMPTY) {
-        int slot = mix(oldKeys[i]) & mask;
-        while (keys[slot] != EMPTY) {
-          slot = (slot + 1) & mask;
-        }
-        keys[slot] = oldKeys[i];
-        counts[slot] = oldCounts[i];
+    @Override
+    void close() {
+      try {
+        in.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
       }
     }
   }

@@ -11,12 +11,14 @@ import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 
 /**
  * Hands clean and rejected rows to a writer thread in batches, so that reading and checking
  * records (the caller's thread) and encoding Parquet (the writer thread) use both cores. Rows keep
  * their order within each file. The hand-off queue is bounded, so a slow writer slows the reader
- * instead of filling memory.
+ * instead of filling memory. Each clean row comes with a {@code long} key that the writer thread
+ * also passes on (the daily aggregation's), to share that work out too.
  */
 public final class AsyncEventWriter implements AutoCloseable {
   static final int BATCH_ROWS = 4096;
@@ -24,6 +26,7 @@ public final class AsyncEventWriter implements AutoCloseable {
 
   private final ParquetTableWriter<CleanEvent> clean;
   private final ParquetTableWriter<RejectedRecord> rejects;
+  private final LongConsumer cleanKeys;
   private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
   private final Thread thread;
   private volatile Throwable failure;
@@ -35,6 +38,7 @@ public final class AsyncEventWriter implements AutoCloseable {
   /** One unit of hand-off; {@link #END} marks the end of the stream. */
   private static final class Batch {
     final CleanEvent[] clean = new CleanEvent[BATCH_ROWS];
+    final long[] cleanKeys = new long[BATCH_ROWS];
     final RejectedRecord[] rejected = new RejectedRecord[BATCH_ROWS];
     int cleanCount;
     int rejectedCount;
@@ -47,16 +51,18 @@ public final class AsyncEventWriter implements AutoCloseable {
   private static final Batch END = new Batch();
 
   public AsyncEventWriter(ParquetTableWriter<CleanEvent> clean,
-      ParquetTableWriter<RejectedRecord> rejects) {
+      ParquetTableWriter<RejectedRecord> rejects, LongConsumer cleanKeys) {
     this.clean = requireNonNull(clean, "clean is null");
     this.rejects = requireNonNull(rejects, "rejects is null");
+    this.cleanKeys = requireNonNull(cleanKeys, "cleanKeys is null");
     this.thread = new Thread(this::drain, "parquet-writer");
     thread.setDaemon(true);
     thread.start();
   }
 
-  /** Queues one clean row. */
-  public void clean(CleanEvent row) {
+  /** Queues one clean row, and its key for the writer thread to pass to {@code cleanKeys}. */
+  public void clean(CleanEvent row, long key) {
+    batch.cleanKeys[batch.cleanCount] = key;
     batch.clean[batch.cleanCount++] = row;
     if (batch.full()) {
       handOff();
@@ -97,6 +103,7 @@ public final class AsyncEventWriter implements AutoCloseable {
       for (Batch b = queue.take(); b != END; b = queue.take()) {
         for (int i = 0; i < b.cleanCount; i++) {
           clean.write(b.clean[i]);
+          cleanKeys.accept(b.cleanKeys[i]);
         }
         for (int i = 0; i < b.rejectedCount; i++) {
           rejects.write(b.rejected[i]);

@@ -12,8 +12,11 @@ package com.benefits.etl.write;
 public record ParquetWriterOptions(
     long rowGroupSizeBytes, int pageSizeBytes, int dictionaryPageSizeBytes) {
 
-  /** 128 MiB, parquet-java's and Spark's default row group. */
-  public static final long DEFAULT_ROW_GROUP_SIZE_BYTES = 128L * 1024 * 1024;
+  /**
+   * 64 MiB: each open writer buffers a row group in memory, and a run has two open at once, so
+   * this is half of parquet-java's 128 MiB default to keep the whole run under 1 GiB.
+   */
+  public static final long DEFAULT_ROW_GROUP_SIZE_BYTES = 64L * 1024 * 1024;
 
   /** 1 MiB. */
   public static final int DEFAULT_PAGE_SIZE_BYTES = 1024 * 1024;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.benefits.etl.model.DailyCount;
 import com.benefits.etl.model.UsersTable;
 import com.benefits.etl.rules.CivilDate;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** SPEC 3.2: one row per (user, date), ordered by user id (code points) then date. */
 class DailyCountsTest {
@@ -25,9 +27,17 @@ class DailyCountsTest {
     return b.build();
   }
 
-  static List<DailyCount> sorted(DailyCounts counts, UsersTable users) {
+  @TempDir Path dir;
+
+  /** Counts with a small buffer, so that most tests also go through run files and the merge. */
+  DailyCounts counts(UsersTable users) {
+    return new DailyCounts(users, dir.resolve("daily"), 3);
+  }
+
+  static List<DailyCount> sorted(DailyCounts counts) {
     List<DailyCount> out = new ArrayList<>();
-    counts.forEachSorted(users, out::add);
+    long emitted = counts.forEachSorted(out::add);
+    assertThat(emitted).isEqualTo(out.size()).isEqualTo(counts.rows());
     return out;
   }
 
@@ -38,14 +48,13 @@ class DailyCountsTest {
   @Test
   void countsPerUserAndDate() {
     UsersTable users = users("b", "a");
-    DailyCounts c = new DailyCounts();
+    DailyCounts c = counts(users);
     c.add(0, day("2024-03-15"));
     c.add(0, day("2024-03-15"));
     c.add(0, day("2024-03-14"));
     c.add(1, day("2024-03-15"));
     c.add(0, day("2024-03-15"));
-    assertThat(c.size()).isEqualTo(3);
-    assertThat(sorted(c, users))
+    assertThat(sorted(c))
         .containsExactly(
             new DailyCount("a", day("2024-03-15"), 1),
             new DailyCount("b", day("2024-03-14"), 1),
@@ -54,10 +63,8 @@ class DailyCountsTest {
 
   @Test
   void emptyCountsEmitNothing() {
-    DailyCounts c = new DailyCounts();
-    assertThat(c.size()).isZero();
-    assertThat(sorted(c, users("a"))).isEmpty();
-    assertThat(sorted(c, users())).isEmpty();
+    assertThat(sorted(counts(users("a")))).isEmpty();
+    assertThat(sorted(counts(users()))).isEmpty();
   }
 
   @Test
@@ -66,11 +73,11 @@ class DailyCountsTest {
     String fullwidthA = "\uFF21";
     String emoji = "\uD83D\uDE00";
     UsersTable users = users(emoji, fullwidthA, "z", "A", "a", "\uFF21x", "\uD83D\uDE00\uD83D\uDE00", "", "\uE000");
-    DailyCounts c = new DailyCounts();
+    DailyCounts c = counts(users);
     for (int u = 0; u < users.size(); u++) {
       c.add(u, day("2024-01-01"));
     }
-    assertThat(sorted(c, users))
+    assertThat(sorted(c))
         .extracting(DailyCount::userId)
         .containsExactly("", "A", "a", "z", "\uE000", fullwidthA, "\uFF21x", emoji, "\uD83D\uDE00\uD83D\uDE00");
   }
@@ -78,7 +85,7 @@ class DailyCountsTest {
   @Test
   void farAndNegativeDates() {
     UsersTable users = users("u");
-    DailyCounts c = new DailyCounts();
+    DailyCounts c = counts(users);
     int[] days = {
       CivilDate.MAX_EPOCH_DAY, 0, -1, CivilDate.MIN_EPOCH_DAY, day("1969-12-31"), day("1900-03-01"), 1,
       CivilDate.MIN_EPOCH_DAY + 1, CivilDate.MAX_EPOCH_DAY - 1,
@@ -88,7 +95,7 @@ class DailyCountsTest {
     }
     c.add(0, CivilDate.MIN_EPOCH_DAY);
     c.add(0, CivilDate.MAX_EPOCH_DAY);
-    List<DailyCount> rows = sorted(c, users);
+    List<DailyCount> rows = sorted(c);
     assertThat(rows)
         .extracting(DailyCount::eventDate)
         .containsExactly(
@@ -100,7 +107,7 @@ class DailyCountsTest {
   }
 
   @Test
-  void growsPastItsInitialCapacityAndAgreesWithAReferenceMap() {
+  void mergesManyRunsAndAgreesWithAReferenceMap() {
     int userCount = 5_000;
     String[] ids = new String[userCount];
     for (int i = 0; i < userCount; i++) {
@@ -109,7 +116,7 @@ class DailyCountsTest {
     UsersTable users = users(ids);
     assertThat(users.size()).isEqualTo(userCount);
     Random random = new Random(42);
-    DailyCounts c = new DailyCounts();
+    DailyCounts c = new DailyCounts(users, dir.resolve("daily"), 40_000);
     Map<String, Map<Integer, Long>> expected = new TreeMap<>(Comparator.naturalOrder());
     for (int i = 0; i < 300_000; i++) {
       int u = random.nextInt(userCount);
@@ -124,7 +131,8 @@ class DailyCountsTest {
     // ASCII ids: String order is code point order.
     expected.forEach((id, byDay) -> byDay.forEach((d, n) -> want.add(new DailyCount(id, d, n))));
     assertThat(want.size()).isGreaterThan(100_000);
-    assertThat(c.size()).isEqualTo(want.size());
-    assertThat(sorted(c, users)).isEqualTo(want);
+    assertThat(sorted(c)).isEqualTo(want);
+    c.close();
+    assertThat(dir).isEmptyDirectory();
   }
 }

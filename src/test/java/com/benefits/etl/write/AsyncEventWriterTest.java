@@ -23,11 +23,12 @@ class AsyncEventWriterTest {
   @Test
   void keepsTheOrderOfEachFileAcrossManyBatches() throws Exception {
     int rows = AsyncEventWriter.BATCH_ROWS * 5 + 17;
+    java.util.List<Long> keys = new java.util.ArrayList<>();
     try (AsyncEventWriter writer = new AsyncEventWriter(
         CleanEventsWriter.open(dir.resolve("c.parquet")),
-        RejectsWriter.open(dir.resolve("r.parquet")))) {
+        RejectsWriter.open(dir.resolve("r.parquet")), keys::add)) {
       for (int i = 0; i < rows; i++) {
-        writer.clean(clean(i));
+        writer.clean(clean(i), i);
         if (i % 3 == 0) {
           writer.reject(new RejectedRecord(i, RejectReason.DUPLICATE, "d", "{}"));
         }
@@ -37,6 +38,7 @@ class AsyncEventWriterTest {
     var cleanRows = query("SELECT timestamp_dt FROM read_parquet(" + literal(dir.resolve("c.parquet"))
         + ")");
     assertThat(cleanRows).hasSize(rows);
+    assertThat(keys).hasSize(rows).isSorted();
     for (int i = 0; i < rows; i++) {
       assertThat(cleanRows.get(i).get("timestamp_dt"))
           .isEqualTo(java.time.Instant.EPOCH.plusNanos(i * 1000L));
@@ -51,10 +53,10 @@ class AsyncEventWriterTest {
     ParquetTableWriter<CleanEvent> broken = CleanEventsWriter.open(dir.resolve("c.parquet"));
     broken.close();
     try (AsyncEventWriter writer =
-        new AsyncEventWriter(broken, RejectsWriter.open(dir.resolve("r.parquet")))) {
+        new AsyncEventWriter(broken, RejectsWriter.open(dir.resolve("r.parquet")), k -> { })) {
       assertThatThrownBy(() -> {
         for (int i = 0; i < AsyncEventWriter.BATCH_ROWS * 100; i++) {
-          writer.clean(clean(i));
+          writer.clean(clean(i), i);
         }
         writer.finish();
       }).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");

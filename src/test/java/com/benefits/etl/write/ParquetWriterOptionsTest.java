@@ -10,10 +10,10 @@ class ParquetWriterOptionsTest {
   @Test
   void defaults() {
     assertThat(ParquetWriterOptions.defaults())
-        .isEqualTo(new ParquetWriterOptions(128L * 1024 * 1024, 1024 * 1024, 1024 * 1024))
+        .isEqualTo(new ParquetWriterOptions(64L * 1024 * 1024, 1024 * 1024, 1024 * 1024))
         .isEqualTo(ParquetWriterOptions.builder().build());
     assertThat(ParquetWriterOptions.defaults().toString())
-        .isEqualTo("ParquetWriterOptions[rowGroupSizeBytes=134217728, pageSizeBytes=1048576,"
+        .isEqualTo("ParquetWriterOptions[rowGroupSizeBytes=67108864, pageSizeBytes=1048576,"
             + " dictionaryPageSizeBytes=1048576]");
   }
 
