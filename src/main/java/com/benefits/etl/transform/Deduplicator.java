@@ -222,13 +222,17 @@ public final class Deduplicator implements AutoCloseable {
       if (s == 0) {
         return -1;
       }
-      if (sameTag(s, hash)) {
-        long earlier = log.indexIfEqual(logOffset(s), bytes, length);
-        if (earlier >= 0) {
-          return earlier;
-        }
+      long earlier = earlierIndexIfSameKey(s, hash, bytes, length);
+      if (earlier >= 0) {
+        return earlier;
       }
     }
+  }
+
+  /** The logged record index when slot value {@code s} holds this very key, else -1. */
+  private long earlierIndexIfSameKey(long s, long hash, byte[] bytes, int length)
+      throws IOException {
+    return sameTag(s, hash) ? log.indexIfEqual(logOffset(s), bytes, length) : -1;
   }
 
   private long findInRun(Run run, long hash, byte[] bytes, int length) throws IOException {
@@ -248,11 +252,9 @@ public final class Deduplicator implements AutoCloseable {
         if (s == 0) {
           return -1;
         }
-        if (sameTag(s, hash)) {
-          long earlier = log.indexIfEqual(logOffset(s), bytes, length);
-          if (earlier >= 0) {
-            return earlier;
-          }
+        long earlier = earlierIndexIfSameKey(s, hash, bytes, length);
+        if (earlier >= 0) {
+          return earlier;
         }
       }
       slot = (slot + n) & mask;

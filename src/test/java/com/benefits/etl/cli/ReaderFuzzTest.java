@@ -100,27 +100,16 @@ class ReaderFuzzTest {
     Path failuresDir = Path.of("target", "fuzz-failures");
     long start = System.nanoTime();
     for (int i = 0; i < CASES; i++) {
-      StringBuilder what = new StringBuilder();
-      byte[] data = bases.get(random.nextInt(bases.size()));
-      int rounds = 1 + random.nextInt(3);
-      for (int r = 0; r < rounds; r++) {
-        what.append(r == 0 ? "" : "; ");
-        data = Mutations.mutate(data, random, what);
-      }
-      boolean gz = random.nextInt(10) == 0;
-      Path events = dir.resolve("case " + i + (gz ? ".json.gz" : ".json"));
-      byte[] content = gz ? Mutations.gzip(data) : data;
-      if (gz && random.nextBoolean()) {
-        content = java.util.Arrays.copyOf(content, random.nextInt(content.length + 1));
-        what.append("; gzip truncated");
-      }
+      Mutations.Case c = Mutations.randomCase(i, bases, random);
+      byte[] content = c.content();
+      Path events = dir.resolve(c.fileName());
       Files.write(events, content);
       Outcome o = run(events, users, dir.resolve("out"));
       String problem = problem(o, events);
       if (problem != null) {
         Files.createDirectories(failuresDir);
-        Files.write(failuresDir.resolve("case-" + i + (gz ? ".json.gz" : ".json")), content);
-        failures.add("case " + i + " (" + what + "): " + problem);
+        Files.write(failuresDir.resolve(c.fileName().replace(' ', '-')), content);
+        failures.add("case " + i + " (" + c.description() + "): " + problem);
       }
       Files.delete(events);
     }

@@ -67,25 +67,14 @@ class EventReaderFuzzTest {
     List<String> failures = new ArrayList<>();
     long start = System.nanoTime();
     for (int i = 0; i < CASES; i++) {
-      StringBuilder what = new StringBuilder();
-      byte[] data = bases.get(random.nextInt(bases.size()));
-      int rounds = 1 + random.nextInt(3);
-      for (int r = 0; r < rounds; r++) {
-        what.append(r == 0 ? "" : "; ");
-        data = Mutations.mutate(data, random, what);
-      }
-      boolean gz = random.nextInt(10) == 0;
-      byte[] content = gz ? Mutations.gzip(data) : data;
-      if (gz && random.nextBoolean()) {
-        content = java.util.Arrays.copyOf(content, random.nextInt(content.length + 1));
-        what.append("; gzip truncated");
-      }
-      Path file = Files.write(dir.resolve("case " + i + (gz ? ".json.gz" : ".json")), content);
+      Mutations.Case c = Mutations.randomCase(i, bases, random);
+      byte[] content = c.content();
+      Path file = Files.write(dir.resolve(c.fileName()), content);
       String problem = problem(file);
       if (problem != null) {
         Path keep = Files.createDirectories(Path.of("target", "fuzz-failures"));
-        Files.write(keep.resolve("reader-case-" + i + (gz ? ".json.gz" : ".json")), content);
-        failures.add("case " + i + " (" + what + "): " + problem);
+        Files.write(keep.resolve("reader-" + c.fileName().replace(' ', '-')), content);
+        failures.add("case " + i + " (" + c.description() + "): " + problem);
       }
       Files.delete(file);
     }

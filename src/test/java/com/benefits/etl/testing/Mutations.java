@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 
@@ -24,6 +25,34 @@ public final class Mutations {
   }
 
   private Mutations() {}
+
+  /**
+   * One fuzz case: a file's content, whether it is gzip, and how it was made.
+   *
+   * @param fileName "case N.json" or "case N.json.gz"
+   */
+  public record Case(byte[] content, boolean gzip, String description, String fileName) {}
+
+  /**
+   * Case {@code i}: one of {@code bases} mutated 1–3 times; one case in ten gzipped, and half of
+   * those cut short.
+   */
+  public static Case randomCase(int i, List<byte[]> bases, Random random) throws IOException {
+    StringBuilder what = new StringBuilder();
+    byte[] data = bases.get(random.nextInt(bases.size()));
+    int rounds = 1 + random.nextInt(3);
+    for (int r = 0; r < rounds; r++) {
+      what.append(r == 0 ? "" : "; ");
+      data = mutate(data, random, what);
+    }
+    boolean gz = random.nextInt(10) == 0;
+    byte[] content = gz ? gzip(data) : data;
+    if (gz && random.nextBoolean()) {
+      content = Arrays.copyOf(content, random.nextInt(content.length + 1));
+      what.append("; gzip truncated");
+    }
+    return new Case(content, gz, what.toString(), "case " + i + (gz ? ".json.gz" : ".json"));
+  }
 
   public static byte[] ndjson(byte[] array) {
     String text = new String(array, StandardCharsets.UTF_8).strip();
