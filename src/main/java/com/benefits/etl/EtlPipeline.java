@@ -161,6 +161,8 @@ public final class EtlPipeline {
     final String country;
     final Deduplicator dedup;
     final DailyCounts daily;
+    /** Per user index: is the user's country the target one (step 6), decided once. */
+    final boolean[] inCountry;
     final long[] rejected = new long[RejectReason.values().length];
     long clean;
 
@@ -169,6 +171,10 @@ public final class EtlPipeline {
       this.country = country;
       this.dedup = dedup;
       this.daily = daily;
+      this.inCountry = new boolean[users.size()];
+      for (int u = 0; u < inCountry.length; u++) {
+        inCountry[u] = country.equals(users.country(u));
+      }
     }
 
     Map<RejectReason, Long> rejectedByReason() {
@@ -200,7 +206,7 @@ public final class EtlPipeline {
         return;
       }
       String userCountry = users.country(user);
-      if (!country.equals(userCountry)) {
+      if (!inCountry[user]) {
         reject(events, out, RejectReason.FILTERED_COUNTRY, "user " + Texts.quote(e.userId())
             + (userCountry == null ? " has no country" : " is in " + userCountry)
             + ", not " + country);
