@@ -62,30 +62,33 @@ public final class OutputDirectory implements AutoCloseable {
     }
     FileChannel channel;
     try {
-      channel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      channel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE,
+          StandardOpenOption.WRITE);
     } catch (IOException e) {
       throw new BadInputException(dir, "the output directory cannot be written: " + describe(e), e);
     }
     try {
-      FileLock lock;
-      try {
-        lock = channel.tryLock();
-      } catch (OverlappingFileLockException sameProcess) {
-        lock = null; // another run in this JVM holds it: the same answer as another process
-      }
+      FileLock lock = tryLock(channel);
       if (lock == null) {
+        closeQuietly(channel);
         throw new BadInputException(dir, "another benefits-etl run is writing to this output"
             + " directory (it holds " + LOCK_FILE + "); wait for it or choose another --output");
       }
       OutputDirectory out = new OutputDirectory(dir, channel, lock);
       out.removeStaleTemporaries();
       return out;
-    } catch (IOException | BadInputException e) {
+    } catch (IOException e) {
       closeQuietly(channel);
-      if (e instanceof BadInputException) {
-        throw (BadInputException) e;
-      }
       throw new BadInputException(dir, "cannot lock the output directory: " + describe(e), e);
+    }
+  }
+
+  /** The lock, or null when another run holds it, in another process or in this JVM. */
+  private static FileLock tryLock(FileChannel channel) throws IOException {
+    try {
+      return channel.tryLock();
+    } catch (OverlappingFileLockException sameProcess) {
+      return null;
     }
   }
 
