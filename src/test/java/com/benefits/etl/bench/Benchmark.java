@@ -8,22 +8,26 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Times benefits-etl against DuckDB running the SPEC as SQL and against a Jackson token-only parse
- * floor, on a cached generated data set: each engine in its own JVM, alternating, several rounds;
- * prints the medians and writes every sample as JSON.
+ * Times benefits-etl against DuckDB running the SPEC as SQL (exact), DuckDB running a data
+ * engineer's plain pipeline (lenient) and a Jackson token-only parse floor, on a cached generated
+ * data set: each engine in its own JVM, alternating, several rounds; prints the medians and writes
+ * every sample as JSON.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Benchmarks bin/etl run against DuckDB (the SPEC as SQL) and a Jackson parse"
-        + " floor; prints medians, writes results JSON. Exit 1 if any run fails."})
+    description = {"Benchmarks bin/etl run against DuckDB (the SPEC as SQL, and a plain lenient"
+        + " pipeline) and a Jackson parse floor; prints medians, writes results JSON."
+        + " Exit 1 if any run fails."})
 public final class Benchmark implements Callable<Integer> {
   @Option(names = "--preset", paramLabel = "smoke|full",
       description = "smoke: 200k events, 1 round; full: 10M events, 3 rounds (the default)."
@@ -85,7 +89,7 @@ public final class Benchmark implements Callable<Integer> {
     Path scratch = Files.createTempDirectory("benefits-bench-");
     List<RunSample> samples = new ArrayList<>();
     Map<String, Long> oursCounts = Map.of();
-    PeerReport duckdb = null;
+    Map<Engine, PeerReport> peers = new EnumMap<>(Engine.class);
     try {
       for (int round = 1; round <= r; round++) {
         for (int i = 0; i < Engine.values().length; i++) {
@@ -100,11 +104,11 @@ public final class Benchmark implements Callable<Integer> {
                 s.stderr());
             return 1;
           }
-          samples.add(s);
+          samples.add(s.withOutputFiles(outputFiles(output)));
           if (engine == Engine.OURS) {
             oursCounts = RunReportCounts.read(output.resolve("run_report.json"));
-          } else if (engine == Engine.DUCKDB) {
-            duckdb = PeerReport.parse(s.stdout());
+          } else if (engine == Engine.DUCKDB_EXACT || engine == Engine.DUCKDB_PLAIN) {
+            peers.put(engine, PeerReport.parse(s.stdout()));
           }
           DataSet.deleteTree(output);
         }
@@ -113,7 +117,8 @@ public final class Benchmark implements Callable<Integer> {
       DataSet.deleteTree(scratch);
     }
     Results results = new Results(started, data, data.eventsBytes(), r, launcher.jvmOptions(),
-        meter, duckdb, oursCounts, samples);
+        meter, peers.get(Engine.DUCKDB_EXACT), peers.get(Engine.DUCKDB_PLAIN), oursCounts,
+        samples);
     ResultsReport.printTable(results, log);
     Path file = json != null ? json : project.resolve("target/bench/results-"
         + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC)
@@ -130,11 +135,34 @@ public final class Benchmark implements Callable<Integer> {
     return switch (engine) {
       case OURS -> List.of(launcher.script().toString(), "run", "--events", events.toString(),
           "--users", usersFile.toString(), "--output", output.toString());
-      case DUCKDB -> java(launcher, DuckDbPeer.class, "--events", events.toString(), "--users",
-          usersFile.toString(), "--output", output.toString(), "--threads",
-          Integer.toString(duckdbThreads));
+      case DUCKDB_EXACT -> duckDb(launcher, "exact", events, usersFile, output);
+      case DUCKDB_PLAIN -> duckDb(launcher, "plain", events, usersFile, output);
       case PARSE_FLOOR -> java(launcher, JacksonFloor.class, events.toString());
     };
+  }
+
+  private List<String> duckDb(Launcher launcher, String flavour, Path events, Path usersFile,
+      Path output) {
+    return java(launcher, DuckDbPeer.class, "--sql", flavour, "--events", events.toString(),
+        "--users", usersFile.toString(), "--output", output.toString(), "--threads",
+        Integer.toString(duckdbThreads));
+  }
+
+  /** The non-empty regular files a run left in its output directory, by name. */
+  private static List<String> outputFiles(Path output) throws IOException {
+    if (!Files.isDirectory(output)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(output)) {
+      List<String> names = new ArrayList<>();
+      for (Path f : (Iterable<Path>) files::iterator) {
+        if (Files.isRegularFile(f) && Files.size(f) > 0) {
+          names.add(f.getFileName().toString());
+        }
+      }
+      names.sort(null);
+      return names;
+    }
   }
 
   /** {@code java} with bin/etl's default options and this JVM's classpath (test scope). */

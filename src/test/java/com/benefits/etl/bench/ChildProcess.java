@@ -48,6 +48,7 @@ final class ChildProcess {
       peak = PeakRss.readTimeFile(rss);
     }
     return new RunSample(engine, round, exit, wall, peak,
-        Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+        Files.readString(out, StandardCharsets.UTF_8),
+        Files.readString(err, StandardCharsets.UTF_8), List.of());
   }
 }

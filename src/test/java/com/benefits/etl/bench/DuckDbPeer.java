@@ -21,13 +21,22 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The DuckDB peer of the benchmark, run in its own JVM: executes {@link SpecSql} through DuckDB
- * JDBC in an in-memory database and prints one line of JSON with the counts per outcome and the
- * settings DuckDB ran with.
+ * The DuckDB peers of the benchmark, each run in its own JVM: executes {@link SpecSql} (the SPEC
+ * exactly, {@code --sql exact}) or {@link PlainSql} (a data engineer's plain pipeline, {@code --sql
+ * plain}) through DuckDB JDBC in an in-memory database and prints one line of JSON with the counts
+ * per outcome and the settings DuckDB ran with.
  */
 @Command(name = "duckdb-peer", mixinStandardHelpOptions = true,
-    description = "Runs the SPEC pipeline as DuckDB SQL and prints the counts as JSON.")
+    description = "Runs the pipeline as DuckDB SQL and prints the counts as JSON.")
 public final class DuckDbPeer implements Callable<Integer> {
+  /** Which SQL to run. */
+  enum Flavour { EXACT, PLAIN }
+
+  @Option(names = "--sql", defaultValue = "exact", paramLabel = "exact|plain",
+      description = "exact: the SPEC as SQL; plain: a data engineer's lenient pipeline"
+          + " (default: ${DEFAULT-VALUE}).")
+  Flavour flavour;
+
   @Option(names = "--events", required = true, paramLabel = "FILE", description = "JSON array of events.")
   Path events;
 
@@ -46,7 +55,8 @@ public final class DuckDbPeer implements Callable<Integer> {
   int threads;
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new DuckDbPeer()).execute(args));
+    System.exit(new CommandLine(new DuckDbPeer()).setCaseInsensitiveEnumValuesAllowed(true)
+        .execute(args));
   }
 
   @Override
@@ -58,13 +68,16 @@ public final class DuckDbPeer implements Callable<Integer> {
       if (threads > 0) {
         statement.execute("SET threads = " + threads);
       }
-      SpecSql sql = new SpecSql(events, users, usersColumns(statement),
-          Countries.normalize(country), output);
+      PeerSql sql = switch (flavour) {
+        case EXACT -> new SpecSql(events, users, usersColumns(statement),
+            Countries.normalize(country), output);
+        case PLAIN -> new PlainSql(events, users, Countries.normalize(country), output);
+      };
       for (String s : sql.statements()) {
         statement.execute(s);
       }
       Map<String, Long> counts = new TreeMap<>();
-      try (ResultSet rs = statement.executeQuery(SpecSql.countsQuery())) {
+      try (ResultSet rs = statement.executeQuery(PeerSql.countsQuery())) {
         while (rs.next()) {
           counts.put(rs.getString(1), rs.getLong(2));
         }

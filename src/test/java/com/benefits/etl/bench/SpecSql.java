@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  * @param country the normalised target country
  * @param output the directory the three Parquet files are written into
  */
-record SpecSql(Path events, Path users, UsersColumns columns, String country, Path output) {
+record SpecSql(Path events, Path users, UsersColumns columns, String country, Path output)
+    implements PeerSql {
 
   /** The users CSV's header names of the three columns the pipeline uses. */
   record UsersColumns(String userId, String signupDate, String country) {
@@ -47,7 +48,8 @@ record SpecSql(Path events, Path users, UsersColumns columns, String country, Pa
   static final long MICROS_PER_DAY = 86_400_000_000L;
 
   /** The statements, in order; the last ones write the three files. */
-  List<String> statements() {
+  @Override
+  public List<String> statements() {
     return Stream.concat(macros().stream(), Stream.of(
         "CREATE TEMP TABLE raw AS SELECT row_number() OVER () - 1 AS idx, json AS j"
             + " FROM read_json_objects(" + literal(events) + ", format = 'array')",
@@ -74,14 +76,6 @@ record SpecSql(Path events, Path users, UsersColumns columns, String country, Pa
             + " WHERE reason IS NOT NULL ORDER BY idx",
         copy("rejected_out", "rejected_events.parquet")))
         .toList();
-  }
-
-  /** Counts per outcome: one row per reason, {@code clean} for the clean events. */
-  static String countsQuery() {
-    return "SELECT coalesce(reason, 'clean') AS outcome, count(*) AS n FROM classified GROUP BY ALL"
-        + " UNION ALL SELECT 'records_read', count(*) FROM classified"
-        + " UNION ALL SELECT 'daily_summary_rows', count(*) FROM"
-        + " (SELECT DISTINCT user_id, event_date FROM classified WHERE reason IS NULL)";
   }
 
   private static List<String> macros() {
