@@ -107,11 +107,6 @@ final class NdjsonRecordReader implements RecordReader {
     return new CheckedRecord(null, new Rejection(RejectReason.MALFORMED_RECORD, detail));
   }
 
-  /** The 1-based line number of the current record. */
-  long lineNumber() {
-    return lineNumber;
-  }
-
   @Override
   public CheckedRecord checked() {
     return current;
