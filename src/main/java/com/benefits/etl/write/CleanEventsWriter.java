@@ -26,15 +26,15 @@ public final class CleanEventsWriter {
   }
 
   private static void write(CleanEvent row, RowFields out) {
-    out.string("user_id", 0, row.userId());
-    out.optionalString("event_type", 1, row.eventType());
-    out.string("timestamp", 2, row.timestamp());
-    out.int64("timestamp_dt", 3, row.timestampMicros());
-    out.int32("event_date", 4, row.eventDate());
-    out.optionalDouble("value", 5, row.value());
-    out.optionalString("device", 6, row.device());
-    out.optionalString("page", 7, row.page());
-    out.optionalInt32("signup_date", 8, row.signupDate());
-    out.string("country", 9, row.country());
+    out.string(0, row.userId()); // user_id
+    out.string(1, row.eventType()); // event_type
+    out.string(2, row.timestamp()); // timestamp
+    out.int64(3, row.timestampMicros()); // timestamp_dt
+    out.int32(4, row.eventDate()); // event_date
+    out.optionalDouble(5, row.value()); // value
+    out.string(6, row.device()); // device
+    out.string(7, row.page()); // page
+    out.optionalInt32(8, row.signupDate()); // signup_date
+    out.string(9, row.country()); // country
   }
 }

@@ -25,8 +25,8 @@ public final class DailySummaryWriter {
   }
 
   private static void write(DailyCount row, RowFields out) {
-    out.string("user_id", 0, row.userId());
-    out.int32("event_date", 1, row.eventDate());
-    out.int64("event_count", 2, row.eventCount());
+    out.string(0, row.userId()); // user_id
+    out.int32(1, row.eventDate()); // event_date
+    out.int64(2, row.eventCount()); // event_count
   }
 }

@@ -4,20 +4,20 @@ import static java.util.Objects.requireNonNull;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.apache.parquet.column.ParquetProperties.WriterVersion;
-import org.apache.parquet.conf.ParquetConfiguration;
-import org.apache.parquet.conf.PlainParquetConfiguration;
+import java.util.List;
+import java.util.Map;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.ParquetProperties;
 import org.apache.parquet.hadoop.ParquetFileWriter;
-import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.WriteSupport;
-import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.LocalOutputFile;
 
 /**
  * Writes rows of one table to a local Parquet file, as SPEC 3.5 asks: Snappy on every column
  * chunk, dictionary encoding, min/max/null-count statistics, format v1 data pages (the most widely
- * readable). No Hadoop class is touched. An existing file at the path is overwritten; callers
- * that need atomic replacement write to a temporary file they own and rename it.
+ * readable). Rows are split into columns as they arrive ({@link ColumnChunkWriter}); parquet-java's
+ * {@link ParquetFileWriter} lays out the file, its footer and its page indexes. No Hadoop class is
+ * touched. An existing file at the path is overwritten; callers that need atomic replacement write
+ * to a temporary file they own and rename it.
  *
  * <p>Open one with {@link CleanEventsWriter}, {@link DailySummaryWriter} or {@link RejectsWriter}.
  * Not thread-safe. If {@link #write} throws, the file is incomplete: close the writer and delete
@@ -27,13 +27,45 @@ import org.apache.parquet.io.LocalOutputFile;
  */
 public final class ParquetTableWriter<T> implements AutoCloseable {
   private final Path file;
-  private final ParquetWriter<T> writer;
+  private final ParquetFileWriter writer;
+  private final RowMapper<T> mapper;
+  private final ColumnChunkWriter[] columns;
+  private final RowFields fields;
+  private final long rowGroupSizeBytes;
+  private long rowsInGroup;
   private long rowsWritten;
   private boolean closed;
+  private boolean failed;
 
-  private ParquetTableWriter(Path file, ParquetWriter<T> writer) {
+  private ParquetTableWriter(Path file, ParquetFileWriter writer, ParquetTable<T> table,
+      ParquetWriterOptions options) {
     this.file = file;
     this.writer = writer;
+    this.mapper = table.mapper();
+    List<ColumnDescriptor> descriptors = table.schema().getColumns();
+    this.columns = new ColumnChunkWriter[descriptors.size()];
+    for (int i = 0; i < columns.length; i++) {
+      columns[i] = column(descriptors.get(i), table, options);
+    }
+    this.fields = new RowFields(columns);
+    this.rowGroupSizeBytes = options.rowGroupSizeBytes();
+  }
+
+  private static ColumnChunkWriter column(ColumnDescriptor descriptor, ParquetTable<?> table,
+      ParquetWriterOptions options) {
+    String name = descriptor.getPrimitiveType().getName();
+    boolean dictionary = !table.plainColumns().contains(name);
+    return switch (descriptor.getPrimitiveType().getPrimitiveTypeName()) {
+      case BINARY -> new StringColumnWriter(descriptor, dictionary, options);
+      case INT32 -> new FixedColumnWriter(descriptor, FixedColumnWriter.Kind.INT32, dictionary,
+          options);
+      case INT64 -> new FixedColumnWriter(descriptor, FixedColumnWriter.Kind.INT64, dictionary,
+          options);
+      case DOUBLE -> new FixedColumnWriter(descriptor, FixedColumnWriter.Kind.DOUBLE, dictionary,
+          options);
+      default -> throw new IllegalArgumentException("no writer for column " + name + " of type "
+          + descriptor.getPrimitiveType().getPrimitiveTypeName());
+    };
   }
 
   static <T> ParquetTableWriter<T> open(
@@ -41,25 +73,13 @@ public final class ParquetTableWriter<T> implements AutoCloseable {
     requireNonNull(file, "file is null");
     requireNonNull(table, "table is null");
     requireNonNull(options, "options is null");
-    Builder<T> builder =
-        new Builder<>(new TableWriteSupport<>(table.schema(), table.mapper()))
-            .withFile(new LocalOutputFile(file))
-            .withConf(new PlainParquetConfiguration())
-            .withCodecFactory(new SnappyCodecFactory())
-            .withCompressionCodec(CompressionCodecName.SNAPPY)
-            .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-            .withWriterVersion(WriterVersion.PARQUET_1_0)
-            .withDictionaryEncoding(true)
-            .withStatisticsEnabled(true)
-            .withValidation(false)
-            .withRowGroupSize(options.rowGroupSizeBytes())
-            .withPageSize(options.pageSizeBytes())
-            .withDictionaryPageSize(options.dictionaryPageSizeBytes());
-    for (String column : table.plainColumns()) {
-      builder.withDictionaryEncoding(column, false);
-    }
-    ParquetWriter<T> writer = builder.build();
-    return new ParquetTableWriter<>(file, writer);
+    ParquetFileWriter writer = new ParquetFileWriter(new LocalOutputFile(file), table.schema(),
+        ParquetFileWriter.Mode.OVERWRITE, options.rowGroupSizeBytes(), 0,
+        ParquetProperties.DEFAULT_COLUMN_INDEX_TRUNCATE_LENGTH,
+        ParquetProperties.DEFAULT_STATISTICS_TRUNCATE_LENGTH,
+        ParquetProperties.DEFAULT_PAGE_WRITE_CHECKSUM_ENABLED);
+    writer.start();
+    return new ParquetTableWriter<>(file, writer, table, options);
   }
 
   /** Appends one row. */
@@ -68,8 +88,35 @@ public final class ParquetTableWriter<T> implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("Parquet writer for " + file + " is closed");
     }
-    writer.write(row);
+    boolean done = false;
+    try {
+      mapper.write(row, fields);
+      rowsInGroup++;
+      if (bufferedBytes() >= rowGroupSizeBytes) {
+        writeRowGroup();
+      }
+      done = true;
+    } finally {
+      failed |= !done;
+    }
     rowsWritten++;
+  }
+
+  private long bufferedBytes() {
+    long bytes = 0;
+    for (ColumnChunkWriter c : columns) {
+      bytes += c.bufferedBytes();
+    }
+    return bytes;
+  }
+
+  private void writeRowGroup() throws IOException {
+    writer.startBlock(rowsInGroup);
+    for (ColumnChunkWriter c : columns) {
+      c.writeChunk(writer);
+    }
+    writer.endBlock();
+    rowsInGroup = 0;
   }
 
   /** Rows appended so far. */
@@ -82,46 +129,31 @@ public final class ParquetTableWriter<T> implements AutoCloseable {
     return file;
   }
 
-  /** Flushes the last row group and writes the footer. Closing twice does nothing. */
+  /**
+   * Writes the last row group and the footer. Closing twice does nothing. After a failed {@link
+   * #write} it only releases the file, which stays incomplete.
+   */
   @Override
   public void close() throws IOException {
-    if (!closed) {
-      closed = true;
-      writer.close();
+    if (closed) {
+      return;
     }
-  }
-
-  /** parquet-java's builder, wired to our own write support and no Hadoop configuration. */
-  private static final class Builder<T> extends ParquetWriter.Builder<T, Builder<T>> {
-    private final WriteSupport<T> writeSupport;
-
-    // The no-argument constructor plus withFile(OutputFile): choosing between super(OutputFile)
-    // and super(org.apache.hadoop.fs.Path) would make javac read Hadoop's Path class file, whose
-    // annotations live in a jar deliberately kept off the classpath (a -Werror classfile warning).
-    Builder(WriteSupport<T> writeSupport) {
-      this.writeSupport = writeSupport;
+    closed = true;
+    if (failed) {
+      writer.abort();
+      return;
     }
-
-    @Override
-    protected Builder<T> self() {
-      return this;
-    }
-
-    @Override
-    protected WriteSupport<T> getWriteSupport(ParquetConfiguration configuration) {
-      return writeSupport;
-    }
-
-    /**
-     * Not supported: parquet-java calls it only when no {@link ParquetConfiguration} is set.
-     *
-     * @deprecated parquet-java's Hadoop entry point; the {@link ParquetConfiguration} one is used.
-     */
-    @Override
-    @Deprecated
-    protected WriteSupport<T> getWriteSupport(org.apache.hadoop.conf.Configuration configuration) {
-      throw new UnsupportedOperationException(
-          "Hadoop Configuration is not supported; use getWriteSupport(ParquetConfiguration)");
+    boolean done = false;
+    try {
+      if (rowsInGroup > 0) {
+        writeRowGroup();
+      }
+      writer.end(Map.of());
+      done = true;
+    } finally {
+      if (!done) {
+        writer.abort();
+      }
     }
   }
 }

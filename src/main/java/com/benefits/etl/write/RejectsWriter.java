@@ -26,9 +26,9 @@ public final class RejectsWriter {
   }
 
   private static void write(RejectedRecord row, RowFields out) {
-    out.int64("record_index", 0, row.recordIndex());
-    out.string("reason", 1, row.reason().code());
-    out.string("detail", 2, row.detail());
-    out.string("raw_record", 3, row.rawRecord());
+    out.int64(0, row.recordIndex()); // record_index
+    out.string(1, row.reason().code()); // reason
+    out.string(2, row.detail()); // detail
+    out.string(3, row.rawRecord()); // raw_record
   }
 }

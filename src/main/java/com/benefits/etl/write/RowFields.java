@@ -2,56 +2,43 @@ package com.benefits.etl.write;
 
 import static java.util.Objects.requireNonNull;
 
-import org.apache.parquet.io.api.Binary;
-import org.apache.parquet.io.api.RecordConsumer;
-
 /**
- * Emits the top-level fields of one row to a {@link RecordConsumer}. The {@code optional...}
- * methods skip a null value entirely (no {@code startField}), which is how Parquet records a null.
- * Internal to the writers.
+ * Receives the fields of one row, by column index in schema order, and hands each to its column.
+ * A null for a nullable column is recorded as a null; for a required one it is an error. Internal
+ * to the writers.
  */
 final class RowFields {
-  private final RecordConsumer consumer;
+  private final ColumnChunkWriter[] columns;
 
-  RowFields(RecordConsumer consumer) {
-    this.consumer = requireNonNull(consumer, "consumer is null");
+  RowFields(ColumnChunkWriter[] columns) {
+    this.columns = requireNonNull(columns, "columns is null");
   }
 
-  void string(String name, int index, String value) {
-    consumer.startField(name, index);
-    consumer.addBinary(Binary.fromString(value));
-    consumer.endField(name, index);
+  void string(int column, String value) {
+    columns[column].addString(value);
   }
 
-  void optionalString(String name, int index, String value) {
-    if (value != null) {
-      string(name, index, value);
+  void int32(int column, int value) {
+    columns[column].addInt(value);
+  }
+
+  void optionalInt32(int column, Integer value) {
+    if (value == null) {
+      columns[column].addNull();
+    } else {
+      columns[column].addInt(value);
     }
   }
 
-  void int32(String name, int index, int value) {
-    consumer.startField(name, index);
-    consumer.addInteger(value);
-    consumer.endField(name, index);
+  void int64(int column, long value) {
+    columns[column].addLong(value);
   }
 
-  void optionalInt32(String name, int index, Integer value) {
-    if (value != null) {
-      int32(name, index, value);
-    }
-  }
-
-  void int64(String name, int index, long value) {
-    consumer.startField(name, index);
-    consumer.addLong(value);
-    consumer.endField(name, index);
-  }
-
-  void optionalDouble(String name, int index, Double value) {
-    if (value != null) {
-      consumer.startField(name, index);
-      consumer.addDouble(value);
-      consumer.endField(name, index);
+  void optionalDouble(int column, Double value) {
+    if (value == null) {
+      columns[column].addNull();
+    } else {
+      columns[column].addDouble(value);
     }
   }
 }
