@@ -16,6 +16,7 @@ import com.benefits.etl.rules.Texts;
 import com.benefits.etl.rules.ValidEvent;
 import com.benefits.etl.transform.DailyCounts;
 import com.benefits.etl.transform.Deduplicator;
+import com.benefits.etl.write.AsyncEventWriter;
 import com.benefits.etl.write.CleanEventsWriter;
 import com.benefits.etl.write.DailySummaryWriter;
 import com.benefits.etl.write.OutputDirectory;
@@ -37,8 +38,6 @@ import org.slf4j.LoggerFactory;
 /**
  * The embedded engine: loads the users, streams the events through the six steps of SPEC section 2
  * one record at a time, writes the four outputs to temporary files and publishes them together.
- * Two threads share the work: the reading thread parses, checks and deduplicates (steps 1–4) and
- * hands each record on, in order, to a thread that joins, filters (steps 5–6) and writes.
  * What is held in memory is the users table, the deduplication keys and the daily counts; the
  * events themselves never are.
  *
@@ -101,7 +100,8 @@ public final class EtlPipeline {
               Deduplicator.DEFAULT_MEMORY_BUDGET_BYTES);
           DailyCounts daily = new DailyCounts(users, out.scratchFile("daily"),
               DailyCounts.DEFAULT_BUFFER_KEYS)) {
-        return run(events, users, out, dedup, daily, phases, startedAt, start);
+        return run(events, users, out, new Steps(users, options.country(), dedup, daily), phases,
+            startedAt, start);
       }
     } catch (IOException e) {
       throw writeFailure(e);
@@ -115,25 +115,17 @@ public final class EtlPipeline {
         + " failed: " + e.getMessage(), e);
   }
 
-  private RunResult run(EventReader events, UsersTable users, OutputDirectory out,
-      Deduplicator dedup, DailyCounts daily, Phases phases, Instant startedAt, long start)
-      throws IOException {
-    FirstSteps first = new FirstSteps(dedup);
-    LastSteps last;
-    try (ParquetTableWriter<CleanEvent> clean =
-            CleanEventsWriter.open(out.temporaryFor(CLEAN_EVENTS));
-        ParquetTableWriter<RejectedRecord> rejects =
-            RejectsWriter.open(out.temporaryFor(REJECTED_EVENTS))) {
-      last = new LastSteps(users, options.country(), daily, clean, rejects);
-      try (Handoff<Handed> handoff = new Handoff<>("join-and-write", last::accept)) {
-        while (events.next()) {
-          first.process(events, handoff);
-        }
-        handoff.finish();
-        LOG.info("The join-and-write thread used {} ms of CPU; the reading thread waited {} ms"
-            + " for it", handoff.consumerCpuTime().toMillis(),
-            handoff.producerWaitTime().toMillis());
+  private RunResult run(EventReader events, UsersTable users, OutputDirectory out, Steps steps,
+      Phases phases, Instant startedAt, long start) throws IOException {
+    try (AsyncEventWriter writer = new AsyncEventWriter(
+        CleanEventsWriter.open(out.temporaryFor(CLEAN_EVENTS)),
+        RejectsWriter.open(out.temporaryFor(REJECTED_EVENTS)), steps.daily::add)) {
+      while (events.next()) {
+        steps.process(events, writer);
       }
+      writer.finish();
+      LOG.info("Parquet writer thread used {} ms of CPU; the reader waited {} ms for it",
+          writer.writerCpuTime().toMillis(), writer.readerWaitTime().toMillis());
     }
     if (events.recordsRead() == 0) {
       LOG.warn("{} holds no records; the outputs are written empty", options.events());
@@ -141,15 +133,15 @@ public final class EtlPipeline {
     phases.end("process_events");
 
     long dailyRows;
-    try (ParquetTableWriter<DailyCount> summary =
+    try (ParquetTableWriter<DailyCount> daily =
         DailySummaryWriter.open(out.temporaryFor(DAILY_SUMMARY))) {
-      daily.forEachSorted(row -> writeUnchecked(summary, row));
-      dailyRows = summary.rowsWritten();
+      steps.daily.forEachSorted(row -> writeUnchecked(daily, row));
+      dailyRows = daily.rowsWritten();
     }
     phases.end("daily_summary");
 
-    RunResult result = new RunResult(events.recordsRead(), last.cleanCount,
-        rejectedByReason(first, last), dailyRows, users.stats(), out.directory(), Duration.ofNanos(System.nanoTime() - start));
+    RunResult result = new RunResult(events.recordsRead(), steps.clean, steps.rejectedByReason(),
+        dailyRows, users.stats(), out.directory(), Duration.ofNanos(System.nanoTime() - start));
     logSteps(result);
     List<RunReport.OutputFile> outputs = List.of(
         output(out, CLEAN_EVENTS, result.cleanEvents()),
@@ -163,130 +155,86 @@ public final class EtlPipeline {
     return result;
   }
 
-  /** What the reading thread hands to the join-and-write thread, in input order. */
-  private sealed interface Handed permits Rejected, Unique {}
-
-  /** A record rejected by steps 1–4. */
-  private record Rejected(RejectedRecord row) implements Handed {}
-
-  /** A record that passed steps 1–4, with its raw text in case step 5 or 6 rejects it. */
-  private record Unique(long index, ValidEvent event, String rawRecord) implements Handed {}
-
-  /**
-   * Steps 1–4 on the reading thread: the reader has checked the record (1–3), and the
-   * deduplicator, which needs input order, sees each valid one. Counts what it rejects.
-   */
-  private static final class FirstSteps {
-    final Deduplicator dedup;
-    final long[] rejected = new long[RejectReason.values().length];
-
-    FirstSteps(Deduplicator dedup) {
-      this.dedup = dedup;
-    }
-
-    void process(EventReader events, Handoff<Handed> next) {
-      long index = events.index();
-      CheckedRecord checked = events.checked();
-      if (!checked.isValid()) {
-        reject(events, next, checked.rejection().reason(), checked.rejection().detail());
-        return;
-      }
-      ValidEvent e = checked.event();
-      long first = dedup.firstSeen(e.dedupKey(), index);
-      if (first >= 0) {
-        reject(events, next, RejectReason.DUPLICATE, "same user_id, event_type, timestamp and"
-            + " value as record " + first);
-        return;
-      }
-      next.put(new Unique(index, e, events.rawRecord()));
-    }
-
-    private void reject(EventReader events, Handoff<Handed> next, RejectReason reason,
-        String detail) {
-      rejected[reason.ordinal()]++;
-      next.put(new Rejected(
-          new RejectedRecord(events.index(), reason, detail, events.rawRecord())));
-    }
-  }
-
-  /**
-   * Steps 5 and 6 and the writing, on the second thread: joins each unique event to its user,
-   * keeps the target country, writes clean and rejected rows and feeds the daily counts.
-   */
-  private static final class LastSteps {
+  /** The per-record work of steps 1–6, and the counts it keeps. */
+  private static final class Steps {
     final UsersTable users;
     final String country;
+    final Deduplicator dedup;
     final DailyCounts daily;
-    final ParquetTableWriter<CleanEvent> clean;
-    final ParquetTableWriter<RejectedRecord> rejects;
     /** Per user index: is the user's country the target one (step 6), decided once. */
     final boolean[] inCountry;
     final long[] rejected = new long[RejectReason.values().length];
-    long cleanCount;
+    long clean;
 
-    LastSteps(UsersTable users, String country, DailyCounts daily,
-        ParquetTableWriter<CleanEvent> clean, ParquetTableWriter<RejectedRecord> rejects) {
+    Steps(UsersTable users, String country, Deduplicator dedup, DailyCounts daily) {
       this.users = users;
       this.country = country;
+      this.dedup = dedup;
       this.daily = daily;
-      this.clean = clean;
-      this.rejects = rejects;
       this.inCountry = new boolean[users.size()];
       for (int u = 0; u < inCountry.length; u++) {
         inCountry[u] = country.equals(users.country(u));
       }
     }
 
-    void accept(Handed handed) {
-      if (handed instanceof Rejected r) {
-        writeUnchecked(rejects, r.row());
+    Map<RejectReason, Long> rejectedByReason() {
+      Map<RejectReason, Long> byReason = new EnumMap<>(RejectReason.class);
+      for (RejectReason reason : RejectReason.values()) {
+        byReason.put(reason, rejected[reason.ordinal()]);
+      }
+      return byReason;
+    }
+
+    void process(EventReader events, AsyncEventWriter out) {
+      long index = events.index();
+      CheckedRecord checked = events.checked();
+      if (!checked.isValid()) {
+        reject(events, out, checked.rejection().reason(), checked.rejection().detail());
         return;
       }
-      Unique u = (Unique) handed;
-      ValidEvent e = u.event();
+      ValidEvent e = checked.event();
+      long first = dedup.firstSeen(e.dedupKey(), index);
+      if (first >= 0) {
+        reject(events, out, RejectReason.DUPLICATE, "same user_id, event_type, timestamp and"
+            + " value as record " + first);
+        return;
+      }
       int user = users.indexOf(e.userId());
       if (user < 0) {
-        reject(u, RejectReason.UNKNOWN_USER,
+        reject(events, out, RejectReason.UNKNOWN_USER,
             "user_id " + Texts.quote(e.userId()) + " is not in the users file");
         return;
       }
       String userCountry = users.country(user);
       if (!inCountry[user]) {
-        reject(u, RejectReason.FILTERED_COUNTRY, "user " + Texts.quote(e.userId())
+        reject(events, out, RejectReason.FILTERED_COUNTRY, "user " + Texts.quote(e.userId())
             + (userCountry == null ? " has no country" : " is in " + userCountry)
             + ", not " + country);
         return;
       }
       int date = e.eventDate();
       int signup = users.signupDate(user);
-      writeUnchecked(clean, new CleanEvent(e.userId(), e.eventType(), e.timestamp(),
-          e.timestampMicros(), date, e.value(), e.device(), e.page(),
-          signup == UsersTable.NO_DATE ? null : signup, userCountry));
-      daily.add(daily.key(user, date));
-      cleanCount++;
+      out.clean(new CleanEvent(e.userId(), e.eventType(), e.timestamp(), e.timestampMicros(),
+          date, e.value(), e.device(), e.page(),
+          signup == UsersTable.NO_DATE ? null : signup, userCountry), daily.key(user, date));
+      clean++;
     }
 
-    private void reject(Unique u, RejectReason reason, String detail) {
+    private void reject(EventReader events, AsyncEventWriter out, RejectReason reason,
+        String detail) {
       rejected[reason.ordinal()]++;
-      writeUnchecked(rejects, new RejectedRecord(u.index(), reason, detail, u.rawRecord()));
+      out.reject(new RejectedRecord(events.index(), reason, detail, events.rawRecord()));
     }
   }
 
-  private static Map<RejectReason, Long> rejectedByReason(FirstSteps first, LastSteps last) {
-    Map<RejectReason, Long> byReason = new EnumMap<>(RejectReason.class);
-    for (RejectReason reason : RejectReason.values()) {
-      byReason.put(reason, first.rejected[reason.ordinal()] + last.rejected[reason.ordinal()]);
-    }
-    return byReason;
-  }
-
-  private static <T> void writeUnchecked(ParquetTableWriter<T> writer, T row) {
+  private static void writeUnchecked(ParquetTableWriter<DailyCount> writer, DailyCount row) {
     try {
       writer.write(row);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
+
   private static void logSteps(RunResult r) {
     long remaining = r.recordsRead();
     LOG.info("Read {} records", r.recordsRead());
