@@ -63,7 +63,17 @@ public final class DailyCounts implements AutoCloseable {
 
   /** The key of one clean event of user {@code userIndex} (from the users table) on a day. */
   public long key(int userIndex, int epochDay) {
-    return ((long) rankOfUser[userIndex] << 32) | (epochDay - (long) CivilDate.MIN_EPOCH_DAY);
+    return keyOfRank(rankOfUser[userIndex], epochDay);
+  }
+
+  /** The rank of user {@code userIndex} in the summary's order (user ids by code point). */
+  public int rank(int userIndex) {
+    return rankOfUser[userIndex];
+  }
+
+  /** The key of one clean event of the user of rank {@code rank} (see {@link #rank}) on a day. */
+  public static long keyOfRank(int rank, int epochDay) {
+    return ((long) rank << 32) | (epochDay - (long) CivilDate.MIN_EPOCH_DAY);
   }
 
   /** Counts one clean event, given its {@link #key}. */

@@ -62,6 +62,11 @@ public final class Deduplicator implements AutoCloseable {
   private long runsEnd;
   private long spilledKeys;
   private boolean closed;
+  private boolean prepared;
+  private int preparedLength;
+  private long preparedHash;
+  @SuppressWarnings("unused")
+  private long touchedSlot;
 
   /** A spilled table: {@code capacity} slots at {@code position} in the runs file. */
   private record Run(long position, int capacity, BloomFilter bloom) {}
@@ -115,12 +120,43 @@ public final class Deduplicator implements AutoCloseable {
    * @throws UncheckedIOException if the key log or a run cannot be read or written
    */
   public long firstSeen(DedupKey key, long index) {
+    prepare(key);
+    return firstSeen(index);
+  }
+
+  /**
+   * Encodes and hashes {@code key} for the next {@link #firstSeen(long)}, and reads the key's home
+   * slot in the table without acting on it. The table is far larger than the caches, so that read
+   * is usually a miss; a caller that does an independent lookup before {@link #firstSeen(long)}
+   * gets both misses in flight at once instead of one after the other.
+   */
+  public void prepare(DedupKey key) {
     if (closed) {
       throw new IllegalStateException("closed");
     }
-    int length = encoder.encode(key);
+    preparedLength = encoder.encode(key);
+    preparedHash = hasher.hash(encoder.bytes(), preparedLength);
+    // Only to start the memory access; kept in a field so that the JIT keeps the load.
+    touchedSlot = table[home(preparedHash, table.length)];
+    prepared = true;
+  }
+
+  /**
+   * {@link #firstSeen(DedupKey, long)} for the key given to the last {@link #prepare}.
+   *
+   * @throws IllegalStateException if no key was prepared since the last call
+   */
+  public long firstSeen(long index) {
+    if (closed) {
+      throw new IllegalStateException("closed");
+    }
+    if (!prepared) {
+      throw new IllegalStateException("no key prepared");
+    }
+    prepared = false;
+    int length = preparedLength;
     byte[] bytes = encoder.bytes();
-    long hash = hasher.hash(bytes, length);
+    long hash = preparedHash;
     try {
       long earlier = findInTable(hash, bytes, length);
       for (int r = runs.size() - 1; earlier < 0 && r >= 0; r--) { // newest first

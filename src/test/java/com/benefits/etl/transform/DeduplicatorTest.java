@@ -173,6 +173,32 @@ class DeduplicatorTest {
   }
 
   @Test
+  void prepareThenFirstSeenIsFirstSeen() {
+    DedupKey a = DedupKey.of("u1", "click", TS, 1.5);
+    DedupKey b = DedupKey.of("u2", null, TS, null);
+    try (Deduplicator d = store(1 << 20)) {
+      d.prepare(a);
+      assertThat(d.firstSeen(7)).isEqualTo(-1);
+      d.prepare(b);
+      assertThat(d.firstSeen(8)).isEqualTo(-1);
+      d.prepare(DedupKey.of("u1", "click", TS, 1.5));
+      assertThat(d.firstSeen(9)).isEqualTo(7);
+      assertThat(d.firstSeen(b, 10)).isEqualTo(8);
+      assertThat(d.size()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void firstSeenWithoutAPreparedKeyFails() {
+    try (Deduplicator d = store(1 << 20)) {
+      assertThatThrownBy(() -> d.firstSeen(0)).isInstanceOf(IllegalStateException.class);
+      d.prepare(DedupKey.of("u1", null, TS, null));
+      assertThat(d.firstSeen(0)).isEqualTo(-1);
+      assertThatThrownBy(() -> d.firstSeen(1)).isInstanceOf(IllegalStateException.class);
+    }
+  }
+
+  @Test
   void rejectsABudgetTooSmallToWorkIn() {
     assertThatThrownBy(() -> store(100)).isInstanceOf(IllegalArgumentException.class);
   }
