@@ -58,7 +58,8 @@ abstract class ColumnChunkWriter {
   private boolean dictionaryPagesWritten;
   private int dictionarySize;
 
-  private final byte[] defined = new byte[PAGE_ROW_LIMIT];
+  /** Definition level per row of the page: 1 for a value, 0 for a null. */
+  private final int[] defined = new int[PAGE_ROW_LIMIT];
   private final int[] ids = new int[PAGE_ROW_LIMIT];
   private int rows;
   private int nulls;
@@ -152,6 +153,11 @@ abstract class ColumnChunkWriter {
     return false;
   }
 
+  /** How many entries the chunk's dictionary holds. */
+  final int dictionarySize() {
+    return dictionarySize;
+  }
+
   /** Assigns the next dictionary id; the subclass has appended the entry to {@link #dictionary}. */
   final int newDictionaryId() {
     return dictionarySize++;
@@ -221,7 +227,7 @@ abstract class ColumnChunkWriter {
     }
     page.reset();
     if (optional) {
-      BytesInput levels = rle(defined, rows);
+      BytesInput levels = rle(levelEncoder, defined, rows);
       page.writeInt((int) levels.size());
       writeTo(levels, page);
     }
@@ -229,7 +235,7 @@ abstract class ColumnChunkWriter {
     if (dictionaryMode) {
       int width = bitWidth();
       page.write(width);
-      writeTo(rle(ids, idCount, width), page);
+      writeTo(rle(idEncoder(width), ids, idCount), page);
       encoding = Encoding.PLAIN_DICTIONARY;
       dictionaryPagesWritten = true;
     } else {
@@ -292,33 +298,25 @@ abstract class ColumnChunkWriter {
     }
   }
 
-  /** Definition levels, RLE / bit-packed with width 1. */
-  private BytesInput rle(byte[] levels, int count) {
-    levelEncoder.reset();
-    try {
-      for (int i = 0; i < count; i++) {
-        levelEncoder.writeInt(levels[i]);
-      }
-      return levelEncoder.toBytes();
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot encode the definition levels of " + name(), e);
-    }
-  }
-
-  /** Dictionary ids, RLE / bit-packed. */
-  private BytesInput rle(int[] values, int count, int width) {
+  /** The encoder of dictionary ids of this bit width. */
+  private RunLengthBitPackingHybridEncoder idEncoder(int width) {
     if (idEncoder == null || idEncoderWidth != width) {
       idEncoder = encoder(width);
       idEncoderWidth = width;
     }
-    idEncoder.reset();
+    return idEncoder;
+  }
+
+  /** The first {@code count} values, RLE / bit-packed; valid until the encoder's next use. */
+  private BytesInput rle(RunLengthBitPackingHybridEncoder encoder, int[] values, int count) {
+    encoder.reset();
     try {
       for (int i = 0; i < count; i++) {
-        idEncoder.writeInt(values[i]);
+        encoder.writeInt(values[i]);
       }
-      return idEncoder.toBytes();
+      return encoder.toBytes();
     } catch (IOException e) {
-      throw new IllegalStateException("cannot encode the dictionary ids of " + name(), e);
+      throw new IllegalStateException("cannot encode a page of " + name(), e);
     }
   }
 

@@ -14,7 +14,6 @@ final class FixedColumnWriter extends ColumnChunkWriter {
   private long[] slotKeys = new long[1024];
   private int[] slotIds = new int[1024];
   private long[] entries = new long[256];
-  private int entryCount;
   private boolean hasMinMax;
   private long min;
   private long max;
@@ -158,8 +157,7 @@ final class FixedColumnWriter extends ColumnChunkWriter {
       entries = Arrays.copyOf(entries, 2 * id);
     }
     entries[id] = bits;
-    entryCount = id + 1;
-    if (2 * entryCount > slotKeys.length) {
+    if (2 * dictionarySize() > slotKeys.length) {
       rehash(2 * slotKeys.length);
     }
     insert(bits, id);
@@ -178,7 +176,7 @@ final class FixedColumnWriter extends ColumnChunkWriter {
   private void rehash(int capacity) {
     slotKeys = new long[capacity];
     slotIds = new int[capacity];
-    for (int id = 0; id < entryCount; id++) {
+    for (int id = 0; id < dictionarySize(); id++) {
       insert(entries[id], id);
     }
   }
@@ -201,7 +199,6 @@ final class FixedColumnWriter extends ColumnChunkWriter {
 
   @Override
   protected void resetDictionary() {
-    entryCount = 0;
     if (slotKeys.length > 1024) {
       slotKeys = new long[1024];
       slotIds = new int[1024];

@@ -30,13 +30,14 @@ final class StringColumnWriter extends ColumnChunkWriter {
       addNull();
       return;
     }
+    byte[] utf8 = null;
     if (dictionaryMode()) {
       Integer id = ids.get(value);
       if (id != null) {
         addEntry(id);
         return;
       }
-      byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+      utf8 = value.getBytes(StandardCharsets.UTF_8);
       if (dictionaryAccepts(4 + utf8.length)) {
         dictionary.writeLengthPrefixed(utf8);
         int newId = newDictionaryId();
@@ -50,7 +51,9 @@ final class StringColumnWriter extends ColumnChunkWriter {
         return;
       }
     }
-    byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+    if (utf8 == null) {
+      utf8 = value.getBytes(StandardCharsets.UTF_8);
+    }
     plain.writeLengthPrefixed(utf8);
     observe(utf8);
     addPlain();
