@@ -157,10 +157,10 @@ final class FixedColumnWriter extends ColumnChunkWriter {
       entries = Arrays.copyOf(entries, 2 * id);
     }
     entries[id] = bits;
+    insert(bits, id);
     if (2 * dictionarySize() > slotKeys.length) {
       rehash(2 * slotKeys.length);
     }
-    insert(bits, id);
     return id;
   }
 
