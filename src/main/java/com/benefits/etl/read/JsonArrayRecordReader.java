@@ -1,167 +1,293 @@
 package com.benefits.etl.read;
 
 import com.benefits.etl.BadInputException;
+import com.benefits.etl.rules.ByteRecordChecker;
 import com.benefits.etl.rules.CheckedRecord;
 import com.benefits.etl.rules.RecordChecker;
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Records of a JSON array, streamed with one Jackson parser. Any syntax error, a file that ends
- * before the array is closed, or an element beyond the {@link ReadLimits}, is fatal (SPEC 1.1)
- * and reported with its line and column.
+ * Records of a JSON array, read in three tiers so that the common record is cheap and every
+ * outcome, and every error, is exactly {@link JacksonArrayRecordReader}'s:
+ *
+ * <ol>
+ *   <li>The array's commas and blanks are read here, and each element goes to a {@link
+ *       ByteRecordChecker} over the bytes in a buffer.
+ *   <li>An element it declines is parsed on its own by Jackson and {@link RecordChecker}.
+ *   <li>Anything else (a syntax error, a file cut short, an element larger than the limit, content
+ *       after the array) hands the rest of the file to a {@link JacksonArrayRecordReader} opened
+ *       afresh: it skips the records already read and goes on from there, and reports the error
+ *       with the line and column it always does.
+ * </ol>
  */
 final class JsonArrayRecordReader implements RecordReader {
-  private final Path file;
-  private final ReadLimits limits;
-  private final RetainingInputStream retained;
-  private JsonParser parser;
-  private CheckedRecord current;
-  private long start;
-  private long end;
-  private long startLine;
-  private long startColumn;
-  private boolean inRecord;
+  private static final Logger LOG = LoggerFactory.getLogger(JsonArrayRecordReader.class);
+  private static final int INITIAL_BUFFER = 1 << 20;
+  /** Bytes kept ahead of the current position before each element, when the file has them. */
+  private static final int READ_AHEAD = 1 << 16;
 
-  JsonArrayRecordReader(Path file, InputStream in, JsonFactory factory, ReadLimits limits) {
-    this.file = file;
-    this.limits = limits;
-    this.retained = new RetainingInputStream(in, limits.maxRecordBytes());
-    try {
-      this.parser = factory.createParser(retained);
-      JsonToken first = parser.nextToken();
-      if (first != JsonToken.START_ARRAY) {
-        throw new BadInputException(file, "expected a JSON array starting with [");
-      }
-    } catch (IOException e) {
-      throw fatal(e);
+  /** Opens the file's data again, from its first byte, for the third tier. */
+  interface Source {
+    InputStream open() throws IOException;
+  }
+
+  private final Path file;
+  private final Source source;
+  private final JsonFactory factory;
+  /** Parses one element as the second tier; one level shallower, since no array encloses it. */
+  private final JsonFactory elementFactory;
+  private final ReadLimits limits;
+  private final ByteRecordChecker bytes;
+  private InputStream in;
+  private byte[] buf = new byte[INITIAL_BUFFER];
+  private int pos;
+  private int limit;
+  private boolean eof;
+  private boolean started;
+  private boolean ended;
+  private long records;
+  private long byJackson;
+  private int start;
+  private int end;
+  private CheckedRecord current;
+  /** The third tier, once it has taken over. */
+  private JacksonArrayRecordReader jackson;
+
+  /**
+   * @param in the file's data, from its first byte (after any byte-order mark) on
+   * @param source opens the same data again, should the third tier be needed
+   */
+  JsonArrayRecordReader(Path file, InputStream in, Source source, JsonFactory factory,
+      ReadLimits limits) {
+    if (limits.maxNestingDepth() < 2) {
+      throw new IllegalArgumentException("a nesting limit under 2 leaves no room for records");
     }
+    this.file = file;
+    this.in = in;
+    this.source = source;
+    this.factory = factory;
+    this.elementFactory = limits.withMaxNestingDepth(limits.maxNestingDepth() - 1).jsonFactory();
+    this.limits = limits;
+    this.bytes = new ByteRecordChecker(
+        limits.maxNestingDepth(), limits.maxNumberLength(), limits.maxNameLength());
   }
 
   @Override
   public boolean next() {
+    if (jackson != null) {
+      return jackson.next();
+    }
     current = null;
+    if (ended) {
+      return false;
+    }
     try {
-      JsonToken t = parser.nextToken();
-      if (t == JsonToken.END_ARRAY) {
-        if (parser.nextToken() != null) {
-          JsonLocation at = parser.currentTokenLocation();
-          throw new BadInputException(
-              file, at.getLineNr(), at.getColumnNr(),
-              "unexpected content after the end of the JSON array", null);
+      fill(READ_AHEAD);
+      int p = blanks(pos);
+      if (!started) {
+        if (p >= limit || buf[p] != '[') {
+          return handOver();
+        }
+        started = true;
+        p = blanks(p + 1);
+        if (p < limit && buf[p] == ']') {
+          return endOfArray(p + 1);
+        }
+      } else if (p < limit && buf[p] == ',') {
+        p = blanks(p + 1);
+      } else if (p < limit && buf[p] == ']') {
+        return endOfArray(p + 1);
+      } else {
+        return handOver();
+      }
+      pos = p;
+      return element();
+    } catch (IOException e) {
+      // A read failure (a corrupt gzip stream, say): the third tier meets it at the same byte and
+      // reports it with its position.
+      return handOver();
+    }
+  }
+
+  /** Reads the element at {@code pos}, with the first tier, else the second, else the third. */
+  private boolean element() throws IOException {
+    while (true) {
+      int cap = (int) Math.min(limit, pos + (long) limits.maxRecordBytes());
+      int e = bytes.check(buf, pos, cap);
+      CheckedRecord checked = bytes.result();
+      if (e == ByteRecordChecker.DECLINED) {
+        e = parseAlone(cap);
+        checked = current;
+        if (e == ByteRecordChecker.DECLINED) {
+          return handOver();
+        }
+        byJackson += e >= 0 ? 1 : 0;
+      }
+      if (e >= 0) {
+        start = pos;
+        end = e;
+        pos = e;
+        current = checked;
+        records++;
+        return true;
+      }
+      if (eof || limit - pos >= limits.maxRecordBytes()) {
+        return handOver(); // cut short, or too large: the third tier says which, and where
+      }
+      fill(Math.max(2 * (limit - pos), READ_AHEAD));
+    }
+  }
+
+  /**
+   * The second tier: Jackson parses the element at {@code pos} alone, up to {@code cap}. Returns
+   * the element's end, with its outcome in {@code current}; or {@link
+   * ByteRecordChecker#INCOMPLETE} if it goes on past {@code cap}; or {@link
+   * ByteRecordChecker#DECLINED} on any error, which the third tier will report.
+   */
+  private int parseAlone(int cap) throws IOException {
+    try (JsonParser p = elementFactory.createParser(buf, pos, cap - pos)) {
+      p.nextToken();
+      CheckedRecord checked = RecordChecker.check(p);
+      p.finishToken();
+      current = checked;
+      int end = pos + (int) p.currentLocation().getByteOffset();
+      // A number at the root is checked for a blank after it, which Jackson then counts as read;
+      // no element ends with a blank.
+      while (end > pos && isBlank(buf[end - 1])) {
+        end--;
+      }
+      return end;
+    } catch (JsonEOFException e) {
+      return ByteRecordChecker.INCOMPLETE;
+    } catch (IOException e) {
+      // A syntax error, or a limit: the third tier reports it exactly as a whole-file parse does.
+      return ByteRecordChecker.DECLINED;
+    }
+  }
+
+  /** After the closing bracket, only blanks may follow. */
+  private boolean endOfArray(int p) throws IOException {
+    pos = p;
+    while (true) {
+      pos = blanks(pos);
+      if (pos < limit) {
+        return handOver();
+      }
+      if (eof) {
+        ended = true;
+        if (byJackson > 0) {
+          LOG.debug("{}: {} of {} records were parsed by Jackson", file, byJackson, records);
         }
         return false;
       }
-      if (t == null) {
-        JsonLocation at = parser.currentLocation();
-        throw new BadInputException(
-            file, at.getLineNr(), at.getColumnNr(),
-            "the file ends before the JSON array is closed (truncated file?): expected , or ]", null);
-      }
-      JsonLocation at = parser.currentTokenLocation();
-      start = at.getByteOffset();
-      startLine = at.getLineNr();
-      startColumn = at.getColumnNr();
-      retained.keepFrom(start);
-      retained.limitFrom(start);
-      inRecord = true;
-      current = RecordChecker.check(parser);
-      parser.finishToken();
-      end = parser.currentLocation().getByteOffset();
-      inRecord = false;
-      retained.limitFrom(end);
-      return true;
-    } catch (IOException e) {
-      throw fatal(e);
+      fill(READ_AHEAD);
     }
+  }
+
+  /**
+   * The third tier: a {@link JacksonArrayRecordReader} over the file opened afresh skips the
+   * records read so far and reads the rest.
+   */
+  private boolean handOver() {
+    LOG.debug("{}: Jackson reads on from record {}", file, records);
+    try {
+      in.close();
+    } catch (IOException ignored) {
+      // the data is read again from the start
+    }
+    buf = new byte[0];
+    InputStream again;
+    try {
+      again = source.open();
+    } catch (IOException e) {
+      throw new BadInputException(file, ReadFailures.describe(e), new UncheckedIOException(e));
+    }
+    jackson = new JacksonArrayRecordReader(file, again, factory, limits);
+    for (long i = 0; i < records; i++) {
+      jackson.skip();
+    }
+    return jackson.next();
+  }
+
+  /** The offset of the first non-blank byte at or after {@code p} (or {@code limit}). */
+  private int blanks(int p) throws IOException {
+    while (true) {
+      while (p < limit) {
+        if (!isBlank(buf[p])) {
+          return p;
+        }
+        p++;
+      }
+      if (eof) {
+        return p;
+      }
+      pos = p;
+      fill(READ_AHEAD);
+      p = pos;
+    }
+  }
+
+  private static boolean isBlank(byte c) {
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+  }
+
+  /**
+   * Makes at least {@code wanted} bytes available from {@code pos} on (fewer at the end of the
+   * file), moving the unread bytes to the front and growing the buffer as needed.
+   */
+  private void fill(int wanted) throws IOException {
+    if (limit - pos >= wanted || eof) {
+      return;
+    }
+    if (pos + wanted > buf.length) {
+      byte[] target = wanted > buf.length ? new byte[Math.max(wanted, 2 * buf.length)] : buf;
+      System.arraycopy(buf, pos, target, 0, limit - pos);
+      buf = target;
+      limit -= pos;
+      pos = 0;
+    }
+    while (limit < buf.length) {
+      int n = in.read(buf, limit, buf.length - limit);
+      if (n < 0) {
+        eof = true;
+        return;
+      }
+      limit += n;
+    }
+  }
+
+  /** How many elements the second tier parsed (for the log and the tests). */
+  long parsedByJackson() {
+    return byJackson;
   }
 
   @Override
   public CheckedRecord checked() {
-    return current;
+    return jackson != null ? jackson.checked() : current;
   }
 
   @Override
   public String rawRecord() {
-    return retained.text(start, end, limits.rawRecordCap());
-  }
-
-  private BadInputException fatal(IOException e) {
-    if (e instanceof RecordTooLargeException) {
-      JsonLocation here = where(null);
-      return new BadInputException(file, inRecord ? startLine : line(here),
-          inRecord ? startColumn : column(here),
-          "the record starting here is larger than the limit of " + limits.maxRecordBytes()
-              + " bytes for one record (see docs/limits.md)", e);
+    if (jackson != null) {
+      return jackson.rawRecord();
     }
-    if (e instanceof JsonProcessingException) {
-      JsonProcessingException j = (JsonProcessingException) e;
-      JsonLocation at = where(j.getLocation());
-      String what = firstLine(j.getOriginalMessage());
-      int marker = what.indexOf(" (start marker at");
-      if (marker >= 0) {
-        what = what.substring(0, marker);
-      }
-      String problem;
-      if (e instanceof StreamConstraintsException) {
-        problem = "a value is beyond the reader's limits (see docs/limits.md): "
-            + withoutJacksonHint(what);
-      } else if (e instanceof JsonEOFException) {
-        problem = "the file ends before the JSON array is closed (truncated file?): " + what;
-      } else {
-        problem = "the JSON array is not well-formed: " + what;
-      }
-      return new BadInputException(file, line(at), column(at), problem, e);
-    }
-    JsonLocation at = where(null);
-    return new BadInputException(file, line(at), column(at), ReadFailures.describe(e),
-        new UncheckedIOException(e));
-  }
-
-  /** The exception's location, else the parser's current one, else null. */
-  private JsonLocation where(JsonLocation reported) {
-    if (reported != null && reported.getLineNr() > 0) {
-      return reported;
-    }
-    return parser == null ? null : parser.currentLocation();
-  }
-
-  private static long line(JsonLocation at) {
-    return at == null ? -1 : at.getLineNr();
-  }
-
-  private static long column(JsonLocation at) {
-    return at == null ? -1 : at.getColumnNr();
-  }
-
-  /** Drops Jackson's "(from `StreamReadConstraints.getMaxNestingDepth()`)" style hints. */
-  static String withoutJacksonHint(String message) {
-    int hint = message.indexOf(", from `");
-    return hint < 0 ? message : message.substring(0, hint) + ")";
-  }
-
-  static String firstLine(String s) {
-    if (s == null) {
-      return "unknown error";
-    }
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
+    return RawText.of(buf, start, end - start, end - start, limits.rawRecordCap());
   }
 
   @Override
   public void close() throws IOException {
-    if (parser != null) {
-      parser.close();
+    if (jackson != null) {
+      jackson.close();
     }
-    retained.close();
+    in.close();
   }
 }

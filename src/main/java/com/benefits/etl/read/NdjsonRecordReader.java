@@ -98,8 +98,8 @@ final class NdjsonRecordReader implements RecordReader {
       JsonLocation at = e.getLocation();
       String where = at == null ? "" : " at column " + at.getColumnNr();
       return malformed("line " + lineNumber + " is not valid JSON" + where + ": "
-          + JsonArrayRecordReader.withoutJacksonHint(
-              JsonArrayRecordReader.firstLine(e.getOriginalMessage())));
+          + JacksonArrayRecordReader.withoutJacksonHint(
+              JacksonArrayRecordReader.firstLine(e.getOriginalMessage())));
     }
   }
 

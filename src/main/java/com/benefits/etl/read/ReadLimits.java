@@ -42,6 +42,12 @@ public record ReadLimits(int maxNestingDepth, int maxNumberLength, int maxNameLe
     }
   }
 
+  /** These limits with another nesting depth. */
+  ReadLimits withMaxNestingDepth(int depth) {
+    return new ReadLimits(depth, maxNumberLength, maxNameLength, maxRecordBytes, rawRecordCap,
+        detailCap);
+  }
+
   /** A Jackson factory enforcing these limits; documents of any length are allowed. */
   JsonFactory jsonFactory() {
     StreamReadConstraints constraints = StreamReadConstraints.builder()

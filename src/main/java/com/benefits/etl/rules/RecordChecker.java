@@ -34,8 +34,7 @@ public final class RecordChecker {
     if (start != JsonToken.START_OBJECT) {
       String what = describe(p);
       p.skipChildren();
-      return CheckedRecord.rejected(
-          RejectReason.MALFORMED_RECORD, "the record is " + what + ", expected a JSON object");
+      return notAnObject(what);
     }
     Fields f = new Fields();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -69,8 +68,17 @@ public final class RecordChecker {
     return decide(f);
   }
 
-  /** Everything read from one object; last key wins because each field is simply overwritten. */
-  private static final class Fields {
+  /** The rejection of an element that is not an object, described as "a number (12)" etc. */
+  static CheckedRecord notAnObject(String what) {
+    return CheckedRecord.rejected(
+        RejectReason.MALFORMED_RECORD, "the record is " + what + ", expected a JSON object");
+  }
+
+  /**
+   * Everything read from one object; last key wins because each field is simply overwritten. Also
+   * filled by {@link ByteRecordChecker}, so both readers decide through the same {@link #decide}.
+   */
+  static final class Fields {
     String userId;
     JsonToken userIdKind;
     String userIdShown;
@@ -89,7 +97,7 @@ public final class RecordChecker {
     String pageProblem;
   }
 
-  private static CheckedRecord decide(Fields f) {
+  static CheckedRecord decide(Fields f) {
     String problem = firstNonNull(f.eventTypeProblem, f.valueProblem, f.metadataProblem,
         f.deviceProblem, f.pageProblem);
     if (problem != null) {
@@ -213,7 +221,7 @@ public final class RecordChecker {
     return t.isScalarValue() && t != JsonToken.VALUE_NULL ? p.getText() : null;
   }
 
-  private static String shown(JsonToken kind, String text, String shownIfStructured) {
+  static String shown(JsonToken kind, String text, String shownIfStructured) {
     if (shownIfStructured != null) {
       return shownIfStructured;
     }

@@ -366,7 +366,9 @@ class EventReaderTest {
     byte[] data = arrayOf(elements, new String[] {",", ",\n", " ,\r\n "}).getBytes(UTF_8);
     assertThat(readAll(write("big.json", data), WIDE)).extracting(Rec::raw).containsExactlyElementsOf(elements);
     for (long seed = 0; seed < 5; seed++) {
-      List<Rec> recs = readAll(new JsonArrayRecordReader(dir.resolve("x"), new Trickle(data, seed), JSON, WIDE));
+      long chunks = seed;
+      List<Rec> recs = readAll(new JsonArrayRecordReader(dir.resolve("x"), new Trickle(data, chunks),
+          () -> new Trickle(data, chunks), JSON, WIDE));
       assertThat(recs).extracting(Rec::raw).containsExactlyElementsOf(elements);
     }
   }
@@ -592,7 +594,7 @@ class EventReaderTest {
     BadInputException e =
         catchThrowableOfType(
             BadInputException.class,
-            () -> readAll(new JsonArrayRecordReader(file, new Trickle(data, 3), JSON, LIMITS)));
+            () -> readAll(new JsonArrayRecordReader(file, new Trickle(data, 3), () -> new Trickle(data, 3), JSON, LIMITS)));
     assertFatal(e, file, 3, 1);
   }
 }

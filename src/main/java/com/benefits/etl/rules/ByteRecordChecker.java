@@ -1,0 +1,776 @@
+package com.benefits.etl.rules;
+
+import com.fasterxml.jackson.core.JsonToken;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Steps 1–3 of SPEC section 2 read straight from a record's UTF-8 bytes, for the records most
+ * files are made of. It reaches the same decision as {@link RecordChecker} (both fill the same
+ * {@link RecordChecker.Fields} and end in {@link RecordChecker#decide}), without Jackson's tokens,
+ * name lookups and strings for fields it skips.
+ *
+ * <p>It accepts only a strict subset of JSON and <em>declines</em> the rest, so the caller hands
+ * the record to Jackson and {@link RecordChecker} instead. Every record it accepts, Jackson accepts
+ * too, with the same values. It declines:
+ *
+ * <ul>
+ *   <li>an element that is neither an object nor a number;
+ *   <li>a needed field (the five of SPEC 1.1) of an unexpected JSON type, and a top-level or
+ *       {@code metadata} key with a backslash escape;
+ *   <li>UTF-8 that is not well formed (overlong forms, surrogates, stray continuation bytes),
+ *       control characters in strings, and escapes other than JSON's;
+ *   <li>numbers beyond 18 digits, a {@code value} that is not exactly {@code digits × 10^k} with
+ *       fewer than 2^53 digits and |k| ≤ 22 (so a plain IEEE multiply or divide is correctly
+ *       rounded, as {@link Double#parseDouble} is), and a number, literal or name that is not
+ *       followed by a delimiter;
+ *   <li>anything deeper, longer or larger than the {@code limits} it is built with, or than its own
+ *       small bounds.
+ * </ul>
+ *
+ * One instance reuses no state between records, but is not thread-safe.
+ */
+public final class ByteRecordChecker {
+  /** Returned by {@link #check} for a record outside the subset this class reads. */
+  public static final int DECLINED = -1;
+  /** Returned by {@link #check} when the record goes on past the limit it was given. */
+  public static final int INCOMPLETE = -2;
+
+  private static final int MAX_DEPTH = 64;
+  private static final int MAX_NUMBER_CHARS = 40;
+  private static final int MAX_NAME_BYTES = 1024;
+  private static final long MAX_EXACT_MANTISSA = 1L << 53;
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+  private static final double[] POWERS_OF_TEN = {
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22
+  };
+
+  private static final int OTHER = 0;
+  private static final int USER_ID = 1;
+  private static final int EVENT_TYPE = 2;
+  private static final int TIMESTAMP = 3;
+  private static final int VALUE = 4;
+  private static final int METADATA = 5;
+  private static final int DEVICE = 6;
+  private static final int PAGE = 7;
+
+  private final int maxDepth;
+  private final int maxNumberChars;
+  private final int maxNameBytes;
+
+  private byte[] b;
+  private int limit;
+  private CheckedRecord result;
+
+  // The last string scanned: its content's bounds and what it holds.
+  private int strStart;
+  private int strEnd;
+  private boolean strEscaped;
+  private boolean strNonAscii;
+
+  // The last number scanned.
+  private boolean numIsInt;
+  /** The value of an integer of at most 18 digits. */
+  private long numLong;
+  private boolean numLongExact;
+  /** The value of a number, when it is exactly what {@link Double#parseDouble} gives. */
+  private double numDouble;
+  private boolean numDoubleExact;
+
+  // The last scalar scanned by scalar().
+  private JsonToken scalarKind;
+  private String scalarText;
+
+  /**
+   * @param maxNestingDepth the reader's nesting limit, counting the enclosing array as 1
+   * @param maxNumberLength the reader's longest number, in characters
+   * @param maxNameLength the reader's longest field name, in characters
+   */
+  public ByteRecordChecker(int maxNestingDepth, int maxNumberLength, int maxNameLength) {
+    this.maxDepth = Math.min(MAX_DEPTH, maxNestingDepth);
+    this.maxNumberChars = Math.min(MAX_NUMBER_CHARS, maxNumberLength);
+    this.maxNameBytes = Math.min(MAX_NAME_BYTES, maxNameLength);
+  }
+
+  /**
+   * Checks the array element whose first byte is {@code bytes[from]}, reading no further than
+   * {@code limit}.
+   *
+   * @return the offset just past the element, with its outcome in {@link #result()}; or {@link
+   *     #DECLINED}; or {@link #INCOMPLETE} when the element does not end before {@code limit}
+   */
+  public int check(byte[] bytes, int from, int limit) {
+    this.b = bytes;
+    this.limit = limit;
+    this.result = null;
+    if (from >= limit) {
+      return INCOMPLETE;
+    }
+    int c = b[from];
+    if (c == '{') {
+      return object(from);
+    }
+    if (c == '-' || isDigit(c)) {
+      int end = number(from);
+      if (end >= 0) {
+        JsonToken kind = numIsInt ? JsonToken.VALUE_NUMBER_INT : JsonToken.VALUE_NUMBER_FLOAT;
+        result = RecordChecker.notAnObject(RecordChecker.shown(kind, ascii(from, end), null));
+      }
+      return end;
+    }
+    return DECLINED;
+  }
+
+  /** The outcome of the element the last {@link #check} accepted. */
+  public CheckedRecord result() {
+    return result;
+  }
+
+  private int object(int from) {
+    RecordChecker.Fields f = new RecordChecker.Fields();
+    int p = ws(from + 1);
+    if (p < 0) {
+      return p;
+    }
+    if (b[p] == '}') {
+      result = RecordChecker.decide(f);
+      return p + 1;
+    }
+    while (true) {
+      int field = name(p, false);
+      if (field < 0) {
+        return field;
+      }
+      p = valueStart(strEnd + 1);
+      if (p < 0) {
+        return p;
+      }
+      switch (field) {
+        case USER_ID:
+          p = scalar(p);
+          f.userId = scalarText;
+          f.userIdKind = scalarKind;
+          f.userIdShown = null;
+          break;
+        case EVENT_TYPE:
+          f.eventTypeProblem = null;
+          p = stringOrNull(p);
+          f.eventType = scalarText;
+          break;
+        case TIMESTAMP:
+          p = scalar(p);
+          f.timestamp = scalarText;
+          f.timestampKind = scalarKind;
+          f.timestampShown = null;
+          break;
+        case VALUE:
+          f.valueProblem = null;
+          p = value(p, f);
+          break;
+        case METADATA:
+          p = metadata(p, f);
+          break;
+        default:
+          p = skip(p, 3);
+          break;
+      }
+      p = afterMember(p, '}');
+      if (p < 0) {
+        return p;
+      }
+      if (b[p] == '}') {
+        result = RecordChecker.decide(f);
+        return p + 1;
+      }
+      p = ws(p + 1);
+      if (p < 0) {
+        return p;
+      }
+    }
+  }
+
+  /** {@link RecordChecker}'s metadata rules: each occurrence of the key starts afresh. */
+  private int metadata(int p, RecordChecker.Fields f) {
+    f.device = null;
+    f.page = null;
+    f.deviceProblem = null;
+    f.pageProblem = null;
+    f.metadataProblem = null;
+    if (b[p] == 'n') {
+      return literal(p);
+    }
+    if (b[p] != '{') {
+      return DECLINED;
+    }
+    if (maxDepth < 3) {
+      return DECLINED;
+    }
+    p = ws(p + 1);
+    if (p < 0 || b[p] == '}') {
+      return p < 0 ? p : p + 1;
+    }
+    while (true) {
+      int field = name(p, true);
+      if (field < 0) {
+        return field;
+      }
+      p = valueStart(strEnd + 1);
+      if (p < 0) {
+        return p;
+      }
+      if (field == DEVICE) {
+        f.deviceProblem = null;
+        p = stringOrNull(p);
+        f.device = scalarText;
+      } else if (field == PAGE) {
+        f.pageProblem = null;
+        p = stringOrNull(p);
+        f.page = scalarText;
+      } else {
+        p = skip(p, 4);
+      }
+      p = afterMember(p, '}');
+      if (p < 0) {
+        return p;
+      }
+      if (b[p] == '}') {
+        return p + 1;
+      }
+      p = ws(p + 1);
+      if (p < 0) {
+        return p;
+      }
+    }
+  }
+
+  /**
+   * Reads the member name at {@code p} (its bounds are left in the string fields) and says which
+   * field it is; names with escapes are declined, since Jackson compares them unescaped.
+   */
+  private int name(int p, boolean inMetadata) {
+    if (b[p] != '"') {
+      return DECLINED;
+    }
+    int end = string(p);
+    if (end < 0) {
+      return end;
+    }
+    if (strEscaped || strEnd - strStart > maxNameBytes) {
+      return DECLINED;
+    }
+    return strNonAscii ? OTHER : fieldOf(strStart, strEnd - strStart, inMetadata);
+  }
+
+  private int fieldOf(int at, int length, boolean inMetadata) {
+    if (inMetadata) {
+      if (is(at, length, "device")) {
+        return DEVICE;
+      }
+      return is(at, length, "page") ? PAGE : OTHER;
+    }
+    switch (length) {
+      case 7:
+        return is(at, length, "user_id") ? USER_ID : OTHER;
+      case 10:
+        return is(at, length, "event_type") ? EVENT_TYPE : OTHER;
+      case 9:
+        return is(at, length, "timestamp") ? TIMESTAMP : OTHER;
+      case 5:
+        return is(at, length, "value") ? VALUE : OTHER;
+      case 8:
+        return is(at, length, "metadata") ? METADATA : OTHER;
+      default:
+        return OTHER;
+    }
+  }
+
+  private boolean is(int at, int length, String ascii) {
+    if (length != ascii.length()) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      if (b[at + i] != ascii.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Skips the colon after a member name, and the blanks around it. */
+  private int valueStart(int p) {
+    p = ws(p);
+    if (p < 0) {
+      return p;
+    }
+    if (b[p] != ':') {
+      return DECLINED;
+    }
+    return ws(p + 1);
+  }
+
+  /** After a member's value: the offset of the following comma or {@code close}. */
+  private int afterMember(int p, char close) {
+    if (p < 0) {
+      return p;
+    }
+    p = ws(p);
+    if (p < 0) {
+      return p;
+    }
+    return b[p] == ',' || b[p] == close ? p : DECLINED;
+  }
+
+  /** A user id or timestamp: any scalar, with {@link RecordChecker}'s text for it. */
+  private int scalar(int p) {
+    int c = b[p];
+    if (c == '"') {
+      int end = neededString(p);
+      scalarKind = JsonToken.VALUE_STRING;
+      return end;
+    }
+    if (c == '-' || isDigit(c)) {
+      int end = number(p);
+      if (end < 0) {
+        return end;
+      }
+      if (numIsInt) {
+        if (!numLongExact) {
+          return DECLINED;
+        }
+        scalarKind = JsonToken.VALUE_NUMBER_INT;
+        scalarText = Long.toString(numLong);
+      } else {
+        scalarKind = JsonToken.VALUE_NUMBER_FLOAT;
+        scalarText = ascii(p, end);
+      }
+      return end;
+    }
+    int end = literal(p);
+    if (end < 0) {
+      return end;
+    }
+    scalarKind = c == 't' ? JsonToken.VALUE_TRUE
+        : c == 'f' ? JsonToken.VALUE_FALSE
+        : JsonToken.VALUE_NULL;
+    scalarText = scalarKind == JsonToken.VALUE_NULL ? null : ascii(p, end);
+    return end;
+  }
+
+  /** A string or null (event type, device, page); other types are declined. */
+  private int stringOrNull(int p) {
+    if (b[p] == '"') {
+      return neededString(p);
+    }
+    if (b[p] == 'n') {
+      scalarText = null;
+      return literal(p);
+    }
+    return DECLINED;
+  }
+
+  /** The string at {@code p}, decoded into {@link #scalarText}. */
+  private int neededString(int p) {
+    int end = string(p);
+    if (end >= 0) {
+      scalarText = decodeString();
+    }
+    return end;
+  }
+
+  private int value(int p, RecordChecker.Fields f) {
+    int c = b[p];
+    if (c == 'n') {
+      f.value = null;
+      return literal(p);
+    }
+    if (c != '-' && !isDigit(c)) {
+      return DECLINED;
+    }
+    int end = number(p);
+    if (end < 0) {
+      return end;
+    }
+    if (numIsInt ? !numLongExact : !numDoubleExact) {
+      return DECLINED;
+    }
+    f.value = numIsInt ? (double) numLong : numDouble;
+    return end;
+  }
+
+  /** Skips any JSON value at {@code p}, checking it is well formed; {@code depth} is its own. */
+  private int skip(int p, int depth) {
+    int c = b[p];
+    switch (c) {
+      case '"':
+        return string(p);
+      case '{':
+        return container(p, depth, '}');
+      case '[':
+        return container(p, depth, ']');
+      case 't':
+      case 'f':
+      case 'n':
+        return literal(p);
+      default:
+        return c == '-' || isDigit(c) ? number(p) : DECLINED;
+    }
+  }
+
+  /** Skips an object ({@code close} '}') or an array (']') whose opening byte is at {@code p}. */
+  private int container(int p, int depth, char close) {
+    if (depth > maxDepth) {
+      return DECLINED;
+    }
+    p = ws(p + 1);
+    if (p < 0 || b[p] == close) {
+      return p < 0 ? p : p + 1;
+    }
+    while (true) {
+      if (close == '}') {
+        p = skippedName(p);
+        p = p < 0 ? p : valueStart(p);
+        if (p < 0) {
+          return p;
+        }
+      }
+      p = afterMember(skip(p, depth + 1), close);
+      if (p < 0) {
+        return p;
+      }
+      if (b[p] == close) {
+        return p + 1;
+      }
+      p = ws(p + 1);
+      if (p < 0) {
+        return p;
+      }
+    }
+  }
+
+  /** A name in a skipped object: escapes are fine there, since it is not compared. */
+  private int skippedName(int p) {
+    int end = string(p);
+    return end >= 0 && strEnd - strStart > maxNameBytes ? DECLINED : end;
+  }
+
+  /**
+   * Scans the string whose opening quote is at {@code p}, leaving its content's bounds and kind in
+   * the string fields; returns the offset past the closing quote. Plain ASCII is passed over eight
+   * bytes at a time.
+   */
+  private int string(int p) {
+    if (b[p] != '"') {
+      return DECLINED;
+    }
+    final byte[] b = this.b;
+    final int limit = this.limit;
+    boolean escaped = false;
+    boolean nonAscii = false;
+    int q = p + 1;
+    while (true) {
+      while (q + 8 <= limit) {
+        long special = special((long) LONGS.get(b, q));
+        if (special != 0) {
+          q += Long.numberOfTrailingZeros(special) >>> 3;
+          break;
+        }
+        q += 8;
+      }
+      if (q >= limit) {
+        return INCOMPLETE;
+      }
+      int c = b[q];
+      if (c == '"') {
+        break;
+      }
+      if (c == '\\') {
+        escaped = true;
+        q = escape(q);
+      } else if (c < 0) {
+        nonAscii = true;
+        q = utf8(q);
+      } else if (c < 0x20) {
+        return DECLINED;
+      } else {
+        q++; // an ordinary byte in the last few before the limit
+        continue;
+      }
+      if (q < 0) {
+        return q;
+      }
+    }
+    strStart = p + 1;
+    strEnd = q;
+    strEscaped = escaped;
+    strNonAscii = nonAscii;
+    return q + 1;
+  }
+
+  /**
+   * The high bit of each byte of {@code x} (8 bytes, little-endian) that is a quote, a backslash,
+   * a control character or not ASCII. Bytes after the first such one may be flagged falsely (by a
+   * borrow); the lowest flagged byte is always a true one.
+   */
+  private static long special(long x) {
+    long quote = x ^ 0x2222222222222222L;
+    long backslash = x ^ 0x5C5C5C5C5C5C5C5CL;
+    long zeroInQuote = (quote - ONES) & ~quote;
+    long zeroInBackslash = (backslash - ONES) & ~backslash;
+    long control = (x - 0x2020202020202020L) & ~x;
+    return (zeroInQuote | zeroInBackslash | control | x) & HIGHS;
+  }
+
+  /** The content of the last string scanned, with its escapes and UTF-8 decoded as Jackson does. */
+  private String decodeString() {
+    int from = strStart;
+    int to = strEnd;
+    if (!strEscaped) {
+      return new String(b, from, to - from,
+          strNonAscii ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+    }
+    char[] out = new char[to - from];
+    int n = 0;
+    for (int i = from; i < to; ) {
+      int c = b[i];
+      if (c == '\\') {
+        int e = b[i + 1];
+        if (e == 'u') {
+          int unit = 0;
+          for (int k = i + 2; k < i + 6; k++) {
+            unit = (unit << 4) | Character.digit(b[k], 16);
+          }
+          out[n++] = (char) unit;
+          i += 6;
+          continue;
+        }
+        out[n++] = e == 'b' ? '\b' : e == 'f' ? '\f' : e == 'n' ? '\n' : e == 'r' ? '\r'
+            : e == 't' ? '\t' : (char) e;
+        i += 2;
+      } else if (c >= 0) {
+        out[n++] = (char) c;
+        i++;
+      } else if ((c & 0xE0) == 0xC0) {
+        out[n++] = (char) (((c & 0x1F) << 6) | (b[i + 1] & 0x3F));
+        i += 2;
+      } else if ((c & 0xF0) == 0xE0) {
+        out[n++] = (char) (((c & 0x0F) << 12) | ((b[i + 1] & 0x3F) << 6) | (b[i + 2] & 0x3F));
+        i += 3;
+      } else {
+        int cp = ((c & 0x07) << 18) | ((b[i + 1] & 0x3F) << 12) | ((b[i + 2] & 0x3F) << 6)
+            | (b[i + 3] & 0x3F);
+        out[n++] = Character.highSurrogate(cp);
+        out[n++] = Character.lowSurrogate(cp);
+        i += 4;
+      }
+    }
+    return new String(out, 0, n);
+  }
+
+  /** A JSON escape at {@code q} (its backslash); returns the offset past it. */
+  private int escape(int q) {
+    if (q + 1 >= limit) {
+      return INCOMPLETE;
+    }
+    switch (b[q + 1]) {
+      case '"':
+      case '\\':
+      case '/':
+      case 'b':
+      case 'f':
+      case 'n':
+      case 'r':
+      case 't':
+        return q + 2;
+      case 'u':
+        if (q + 5 >= limit) {
+          return INCOMPLETE;
+        }
+        for (int i = q + 2; i < q + 6; i++) {
+          if (Character.digit(b[i], 16) < 0) {
+            return DECLINED;
+          }
+        }
+        return q + 6;
+      default:
+        return DECLINED;
+    }
+  }
+
+  /** A well-formed UTF-8 sequence of 2 to 4 bytes at {@code q}; returns the offset past it. */
+  private int utf8(int q) {
+    int c = b[q] & 0xFF;
+    int n;
+    int min2 = 0x80;
+    int max2 = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) {
+      n = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      n = 3;
+      if (c == 0xE0) {
+        min2 = 0xA0; // overlong
+      } else if (c == 0xED) {
+        max2 = 0x9F; // surrogates
+      }
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      n = 4;
+      if (c == 0xF0) {
+        min2 = 0x90; // overlong
+      } else if (c == 0xF4) {
+        max2 = 0x8F; // beyond U+10FFFF
+      }
+    } else {
+      return DECLINED;
+    }
+    if (q + n > limit) {
+      return INCOMPLETE;
+    }
+    int second = b[q + 1] & 0xFF;
+    if (second < min2 || second > max2) {
+      return DECLINED;
+    }
+    for (int i = q + 2; i < q + n; i++) {
+      if ((b[i] & 0xC0) != 0x80) {
+        return DECLINED;
+      }
+    }
+    return q + n;
+  }
+
+  /**
+   * Scans the number at {@code p} (JSON's grammar: no leading zeros, no '+', digits after '.' and
+   * after the exponent mark), leaving its value in the number fields.
+   */
+  private int number(int p) {
+    int q = p;
+    boolean negative = b[q] == '-';
+    if (negative) {
+      q++;
+    }
+    long mantissa = 0;
+    int digits = 0;
+    if (q >= limit) {
+      return INCOMPLETE;
+    }
+    if (b[q] == '0') {
+      q++;
+      if (q < limit && isDigit(b[q])) {
+        return DECLINED;
+      }
+    } else if (isDigit(b[q])) {
+      for (; q < limit && isDigit(b[q]); q++) {
+        mantissa = mantissa * 10 + (b[q] - '0');
+        digits++;
+        if (digits > 18) {
+          return DECLINED;
+        }
+      }
+    } else {
+      return DECLINED;
+    }
+    boolean isInt = true;
+    int exponent = 0;
+    if (q < limit && b[q] == '.') {
+      isInt = false;
+      q++;
+      int start = q;
+      for (; q < limit && isDigit(b[q]); q++) {
+        if (mantissa != 0 || b[q] != '0') {
+          digits++;
+        }
+        if (digits > 18) {
+          return DECLINED;
+        }
+        mantissa = mantissa * 10 + (b[q] - '0');
+        exponent--;
+      }
+      if (q == start) {
+        return q >= limit ? INCOMPLETE : DECLINED;
+      }
+    }
+    if (q < limit && (b[q] == 'e' || b[q] == 'E')) {
+      isInt = false;
+      q++;
+      boolean negativeExponent = false;
+      if (q < limit && (b[q] == '+' || b[q] == '-')) {
+        negativeExponent = b[q] == '-';
+        q++;
+      }
+      int start = q;
+      int e = 0;
+      for (; q < limit && isDigit(b[q]); q++) {
+        e = Math.min(100_000, e * 10 + (b[q] - '0'));
+      }
+      if (q == start) {
+        return q >= limit ? INCOMPLETE : DECLINED;
+      }
+      exponent += negativeExponent ? -e : e;
+    }
+    if (q >= limit) {
+      return INCOMPLETE;
+    }
+    if (!isDelimiter(b[q]) || q - p > maxNumberChars) {
+      return DECLINED;
+    }
+    numIsInt = isInt;
+    numLongExact = isInt;
+    numLong = negative ? -mantissa : mantissa;
+    numDoubleExact = mantissa == 0
+        || (mantissa < MAX_EXACT_MANTISSA && exponent >= -22 && exponent <= 22);
+    if (numDoubleExact) {
+      double d = mantissa;
+      if (mantissa != 0) {
+        d = exponent < 0 ? d / POWERS_OF_TEN[-exponent] : d * POWERS_OF_TEN[exponent];
+      }
+      numDouble = negative ? -d : d;
+    }
+    return q;
+  }
+
+  /** {@code true}, {@code false} or {@code null} at {@code p}, followed by a delimiter. */
+  private int literal(int p) {
+    String word = b[p] == 't' ? "true" : b[p] == 'f' ? "false" : b[p] == 'n' ? "null" : null;
+    if (word == null) {
+      return DECLINED;
+    }
+    int end = p + word.length();
+    if (end >= limit) {
+      return INCOMPLETE;
+    }
+    for (int i = 1; i < word.length(); i++) {
+      if (b[p + i] != word.charAt(i)) {
+        return DECLINED;
+      }
+    }
+    return isDelimiter(b[end]) ? end : DECLINED;
+  }
+
+  /** Skips JSON blanks; the offset of the next byte, or {@link #INCOMPLETE} at the limit. */
+  private int ws(int p) {
+    while (p < limit) {
+      int c = b[p];
+      if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+        return p;
+      }
+      p++;
+    }
+    return INCOMPLETE;
+  }
+
+  private String ascii(int from, int to) {
+    return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
+  }
+
+  private static boolean isDigit(int c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static boolean isDelimiter(int c) {
+    return c == ',' || c == '}' || c == ']' || c == ' ' || c == '\n' || c == '\r' || c == '\t';
+  }
+}
