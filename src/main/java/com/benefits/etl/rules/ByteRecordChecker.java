@@ -17,9 +17,8 @@ import java.nio.charset.StandardCharsets;
  * too, with the same values. It declines:
  *
  * <ul>
- *   <li>an element that is neither an object nor a number;
- *   <li>a needed field (the five of SPEC 1.1) of an unexpected JSON type, and a top-level or
- *       {@code metadata} key with a backslash escape;
+ *   <li>a top-level or {@code metadata} key with a backslash escape (Jackson compares keys
+ *       unescaped);
  *   <li>UTF-8 that is not well formed (overlong forms, surrogates, stray continuation bytes),
  *       control characters in strings, and escapes other than JSON's;
  *   <li>numbers beyond 18 digits, a {@code value} that is not exactly {@code digits × 10^k} with
@@ -83,9 +82,13 @@ public final class ByteRecordChecker {
   private double numDouble;
   private boolean numDoubleExact;
 
-  // The last scalar scanned by scalar().
+  // The last value read by scalar(), stringOrNull() or describe().
   private JsonToken scalarKind;
   private String scalarText;
+  /** "an object" or "an array" when scalar() met one, else null. */
+  private String structure;
+  /** How describe() describes the last value it scanned. */
+  private String described;
 
   /**
    * @param maxNestingDepth the reader's nesting limit, counting the enclosing array as 1
@@ -112,19 +115,14 @@ public final class ByteRecordChecker {
     if (from >= limit) {
       return INCOMPLETE;
     }
-    int c = b[from];
-    if (c == '{') {
+    if (b[from] == '{') {
       return object(from);
     }
-    if (c == '-' || isDigit(c)) {
-      int end = number(from);
-      if (end >= 0) {
-        JsonToken kind = numIsInt ? JsonToken.VALUE_NUMBER_INT : JsonToken.VALUE_NUMBER_FLOAT;
-        result = RecordChecker.notAnObject(RecordChecker.shown(kind, ascii(from, end), null));
-      }
-      return end;
+    int end = describe(from, 2);
+    if (end >= 0) {
+      result = RecordChecker.notAnObject(described);
     }
-    return DECLINED;
+    return end;
   }
 
   /** The outcome of the element the last {@link #check} accepted. */
@@ -156,18 +154,18 @@ public final class ByteRecordChecker {
           p = scalar(p);
           f.userId = scalarText;
           f.userIdKind = scalarKind;
-          f.userIdShown = null;
+          f.userIdShown = structure;
           break;
         case EVENT_TYPE:
-          f.eventTypeProblem = null;
-          p = stringOrNull(p);
+          p = stringOrNull(p, 3);
           f.eventType = scalarText;
+          f.eventTypeProblem = problem(p, "event_type");
           break;
         case TIMESTAMP:
           p = scalar(p);
           f.timestamp = scalarText;
           f.timestampKind = scalarKind;
-          f.timestampShown = null;
+          f.timestampShown = structure;
           break;
         case VALUE:
           f.valueProblem = null;
@@ -206,7 +204,9 @@ public final class ByteRecordChecker {
       return literal(p);
     }
     if (b[p] != '{') {
-      return DECLINED;
+      int end = describe(p, 3);
+      f.metadataProblem = end < 0 ? null : RecordChecker.notObjectOrNull(described);
+      return end;
     }
     if (maxDepth < 3) {
       return DECLINED;
@@ -225,13 +225,13 @@ public final class ByteRecordChecker {
         return p;
       }
       if (field == DEVICE) {
-        f.deviceProblem = null;
-        p = stringOrNull(p);
+        p = stringOrNull(p, 4);
         f.device = scalarText;
+        f.deviceProblem = problem(p, "metadata.device");
       } else if (field == PAGE) {
-        f.pageProblem = null;
-        p = stringOrNull(p);
+        p = stringOrNull(p, 4);
         f.page = scalarText;
+        f.pageProblem = problem(p, "metadata.page");
       } else {
         p = skip(p, 4);
       }
@@ -326,9 +326,19 @@ public final class ByteRecordChecker {
     return b[p] == ',' || b[p] == close ? p : DECLINED;
   }
 
-  /** A user id or timestamp: any scalar, with {@link RecordChecker}'s text for it. */
+  /**
+   * A user id or timestamp: any value, with {@link RecordChecker}'s text for a scalar, or with
+   * {@link #structure} saying "an object" or "an array".
+   */
   private int scalar(int p) {
     int c = b[p];
+    structure = null;
+    if (c == '{' || c == '[') {
+      scalarKind = c == '{' ? JsonToken.START_OBJECT : JsonToken.START_ARRAY;
+      scalarText = null;
+      structure = RecordChecker.describeStructure(scalarKind);
+      return skip(p, 3);
+    }
     if (c == '"') {
       int end = neededString(p);
       scalarKind = JsonToken.VALUE_STRING;
@@ -362,16 +372,56 @@ public final class ByteRecordChecker {
     return end;
   }
 
-  /** A string or null (event type, device, page); other types are declined. */
-  private int stringOrNull(int p) {
+  /**
+   * A string or null (event type, device, page) into {@link #scalarText}; any other value (at
+   * {@code depth}) leaves its description in {@link #described}, for {@link #problem}.
+   */
+  private int stringOrNull(int p, int depth) {
+    described = null;
+    scalarText = null;
     if (b[p] == '"') {
       return neededString(p);
     }
     if (b[p] == 'n') {
-      scalarText = null;
       return literal(p);
     }
-    return DECLINED;
+    return describe(p, depth);
+  }
+
+  /** {@link RecordChecker}'s complaint about {@code field} after {@link #stringOrNull}, or null. */
+  private String problem(int end, String field) {
+    return end < 0 || described == null ? null : RecordChecker.notStringOrNull(field, described);
+  }
+
+  /**
+   * Scans any value at {@code p} (at {@code depth}) and leaves {@link RecordChecker}'s
+   * description of it ("a string ("x")", "a number (1.50)", "an array", ...) in {@link
+   * #described}.
+   */
+  private int describe(int p, int depth) {
+    int c = b[p];
+    int end;
+    if (c == '{' || c == '[') {
+      end = skip(p, depth);
+      described = RecordChecker.describeStructure(
+          c == '{' ? JsonToken.START_OBJECT : JsonToken.START_ARRAY);
+    } else if (c == '"') {
+      end = string(p);
+      described = end < 0 ? null
+          : RecordChecker.shown(JsonToken.VALUE_STRING, decodeString(), null);
+    } else if (c == '-' || isDigit(c)) {
+      end = number(p);
+      described = end < 0 ? null : RecordChecker.shown(
+          numIsInt ? JsonToken.VALUE_NUMBER_INT : JsonToken.VALUE_NUMBER_FLOAT, ascii(p, end),
+          null);
+    } else {
+      end = literal(p);
+      JsonToken kind = c == 't' ? JsonToken.VALUE_TRUE
+          : c == 'f' ? JsonToken.VALUE_FALSE
+          : JsonToken.VALUE_NULL;
+      described = end < 0 ? null : RecordChecker.shown(kind, ascii(p, end), null);
+    }
+    return end;
   }
 
   /** The string at {@code p}, decoded into {@link #scalarText}. */
@@ -385,12 +435,14 @@ public final class ByteRecordChecker {
 
   private int value(int p, RecordChecker.Fields f) {
     int c = b[p];
+    f.value = null;
     if (c == 'n') {
-      f.value = null;
       return literal(p);
     }
     if (c != '-' && !isDigit(c)) {
-      return DECLINED;
+      int end = describe(p, 3);
+      f.valueProblem = end < 0 ? null : RecordChecker.notNumberOrNull(described);
+      return end;
     }
     int end = number(p);
     if (end < 0) {

@@ -147,7 +147,7 @@ public final class RecordChecker {
       return;
     }
     if (t != JsonToken.START_OBJECT) {
-      f.metadataProblem = "metadata is " + describe(p) + ", expected an object or null";
+      f.metadataProblem = notObjectOrNull(describe(p));
       return;
     }
     while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -170,7 +170,7 @@ public final class RecordChecker {
       return p.getText();
     }
     if (t != JsonToken.VALUE_NULL) {
-      String problem = field + " is " + describe(p) + ", expected a string or null";
+      String problem = notStringOrNull(field, describe(p));
       if (device) {
         f.deviceProblem = problem;
       } else {
@@ -187,7 +187,7 @@ public final class RecordChecker {
       return p.getText();
     }
     if (t != JsonToken.VALUE_NULL) {
-      f.eventTypeProblem = field + " is " + describe(p) + ", expected a string or null";
+      f.eventTypeProblem = notStringOrNull(field, describe(p));
     }
     return null;
   }
@@ -203,7 +203,7 @@ public final class RecordChecker {
       return d;
     }
     if (t != JsonToken.VALUE_NULL) {
-      f.valueProblem = "value is " + describe(p) + ", expected a number or null";
+      f.valueProblem = notNumberOrNull(describe(p));
     }
     return null;
   }
@@ -244,14 +244,30 @@ public final class RecordChecker {
     JsonToken t = p.currentToken();
     switch (t) {
       case START_OBJECT:
-        return "an object";
       case START_ARRAY:
-        return "an array";
+        return describeStructure(t);
       case VALUE_NULL:
         return "null";
       default:
         return shown(t, p.getText(), null);
     }
+  }
+
+  /** "an object" or "an array". */
+  static String describeStructure(JsonToken start) {
+    return start == JsonToken.START_OBJECT ? "an object" : "an array";
+  }
+
+  static String notStringOrNull(String field, String what) {
+    return field + " is " + what + ", expected a string or null";
+  }
+
+  static String notNumberOrNull(String what) {
+    return "value is " + what + ", expected a number or null";
+  }
+
+  static String notObjectOrNull(String what) {
+    return "metadata is " + what + ", expected an object or null";
   }
 
   private static String firstNonNull(String... values) {

@@ -77,8 +77,7 @@ class JsonArrayTiersTest {
         records++;
       }
       assertThat(records).isEqualTo(20_000);
-      // The generator's odd types (a value "oops", a user id object, ...) are left to Jackson.
-      assertThat(r.parsedByJackson()).isBetween(1L, records / 20);
+      assertThat(r.parsedByJackson()).isLessThanOrEqualTo(records / 100);
     }
   }
 

@@ -135,6 +135,19 @@ class ByteRecordCheckerTest {
     assertAccepted("{\"user_id\":\"u1\"," + TS + ",\"page\":\"/benefits/visi\u00f3n\"}");
     assertAccepted("{\"user_id\":\"u1\"," + TS + ",\"note\":\"a \\\"b\\\" \\u00e9 \ud83d\ude00\"}");
     assertAccepted("42");
+    assertAccepted("\"a \\u00e9 string\"");
+    assertAccepted("null");
+    assertAccepted("true");
+    assertAccepted("[1,{\"a\":[]}]");
+    // Fields of the wrong type, with RecordChecker's description of what they hold.
+    assertAccepted("{\"user_id\":\"u1\"," + TS + ",\"value\":\"o\\\"ops\",\"event_type\":7}");
+    assertAccepted("{\"user_id\":\"u1\"," + TS + ",\"value\":true,\"value\":[1,{}]}");
+    assertAccepted("{\"user_id\":{\"id\":\"u1\"}," + TS + "}");
+    assertAccepted("{\"user_id\":\"u1\",\"timestamp\":[\"2024-03-15T14:22:05Z\"]}");
+    assertAccepted("{\"user_id\":\"u1\"," + TS + ",\"metadata\":[\"desktop\"]}");
+    assertAccepted("{\"user_id\":\"u1\"," + TS + ",\"metadata\":\"x\"}");
+    assertAccepted("{\"user_id\":\"u1\"," + TS + ",\"metadata\":{\"device\":-0,\"page\":false}}");
+    assertAccepted("{\"user_id\":\"u1\"," + TS + ",\"metadata\":{\"device\":7},\"metadata\":null}");
   }
 
   @ParameterizedTest
