@@ -56,8 +56,8 @@ public final class EventReader implements AutoCloseable {
   }
 
   /**
-   * Opens an events file; {@code byteChecker} false reads JSON arrays with Jackson alone (the
-   * reference the tests compare the faster reader with).
+   * Opens an events file; {@code byteChecker} false reads every record with Jackson alone (the
+   * reference the tests compare the faster readers with).
    */
   static EventReader open(Path file, ReadLimits limits, boolean byteChecker) {
     InputFiles.requireReadableFile(file, "events file");
@@ -67,7 +67,7 @@ public final class EventReader implements AutoCloseable {
       JsonFactory json = limits.jsonFactory();
       RecordReader records;
       if (data.format() == EventsFormat.NDJSON) {
-        records = new NdjsonRecordReader(file, data.stream(), json, limits);
+        records = new NdjsonRecordReader(file, data.stream(), json, limits, byteChecker);
       } else if (byteChecker && limits.maxNestingDepth() >= 2) {
         records = new JsonArrayRecordReader(
             file, data.stream(), () -> Data.open(file).stream(), json, limits);

@@ -1,6 +1,7 @@
 package com.benefits.etl.read;
 
 import com.benefits.etl.BadInputException;
+import com.benefits.etl.rules.ByteRecordChecker;
 import com.benefits.etl.rules.CheckedRecord;
 import com.benefits.etl.rules.RecordChecker;
 import com.benefits.etl.rules.RejectReason;
@@ -31,6 +32,8 @@ final class NdjsonRecordReader implements RecordReader {
   private final InputStream in;
   private final JsonFactory factory;
   private final ReadLimits limits;
+  /** Reads the common line without Jackson; null when Jackson reads every line. */
+  private final ByteRecordChecker bytes;
   private final byte[] buffer = new byte[1 << 16];
   private int bufferPos;
   private int bufferLimit;
@@ -42,6 +45,7 @@ final class NdjsonRecordReader implements RecordReader {
   /** The line's last byte read, kept even when the line is longer than {@code line} holds. */
   private byte lastByte;
   private long lineNumber;
+  private long byJackson;
   private CheckedRecord current;
   private final CharsetDecoder utf8 =
       StandardCharsets.UTF_8
@@ -49,11 +53,18 @@ final class NdjsonRecordReader implements RecordReader {
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT);
 
-  NdjsonRecordReader(Path file, InputStream in, JsonFactory factory, ReadLimits limits) {
+  /**
+   * @param byteChecker whether a {@link ByteRecordChecker} reads each line first; Jackson then
+   *     reads only the lines it declines (the outcome is the same either way)
+   */
+  NdjsonRecordReader(Path file, InputStream in, JsonFactory factory, ReadLimits limits,
+      boolean byteChecker) {
     this.file = file;
     this.in = in;
     this.factory = factory;
     this.limits = limits;
+    this.bytes = byteChecker ? new ByteRecordChecker(
+        limits.maxNestingDepth(), limits.maxNumberLength(), limits.maxNameLength()) : null;
   }
 
   @Override
@@ -80,6 +91,13 @@ final class NdjsonRecordReader implements RecordReader {
       return malformed("line " + lineNumber + " is " + lineBytes + " bytes long, more than the"
           + " limit of " + limits.maxRecordBytes() + " bytes for one record (see docs/limits.md)");
     }
+    if (bytes != null) {
+      CheckedRecord checked = checkBytes();
+      if (checked != null) {
+        return checked;
+      }
+    }
+    byJackson++;
     String text;
     try {
       text = utf8.decode(ByteBuffer.wrap(line, 0, lineLength)).toString();
@@ -103,8 +121,39 @@ final class NdjsonRecordReader implements RecordReader {
     }
   }
 
+  /**
+   * Steps 1-3 by the {@link ByteRecordChecker} when the line is one value it reads, with only
+   * blanks around it; null otherwise. It accepts well-formed UTF-8 only, so such a line would
+   * also have passed the strict decoding below.
+   */
+  private CheckedRecord checkBytes() {
+    if (lineLength == line.length) {
+      line = Arrays.copyOf(line, lineLength + 1);
+    }
+    line[lineLength] = '\n'; // ends a number or literal at the end of the line
+    int p = 0;
+    while (p < lineLength && isBlank(line[p])) {
+      p++;
+    }
+    int end = bytes.check(line, p, lineLength + 1);
+    if (end < 0) {
+      return null;
+    }
+    for (int i = end; i < lineLength; i++) {
+      if (!isBlank(line[i])) {
+        return null;
+      }
+    }
+    return bytes.result();
+  }
+
   private static CheckedRecord malformed(String detail) {
     return new CheckedRecord(null, new Rejection(RejectReason.MALFORMED_RECORD, detail));
+  }
+
+  /** How many lines Jackson parsed (for the tests). */
+  long parsedByJackson() {
+    return byJackson;
   }
 
   @Override
@@ -119,12 +168,15 @@ final class NdjsonRecordReader implements RecordReader {
 
   private boolean isBlank() {
     for (int i = 0; i < lineLength; i++) {
-      byte b = line[i];
-      if (b != ' ' && b != '\t' && b != '\r') {
+      if (!isBlank(line[i])) {
         return false;
       }
     }
     return true;
+  }
+
+  private static boolean isBlank(byte b) {
+    return b == ' ' || b == '\t' || b == '\r';
   }
 
   /** Reads the next line (without its LF or CRLF) into {@code line}; false at end of input. */

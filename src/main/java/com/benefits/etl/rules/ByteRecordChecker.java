@@ -115,6 +115,9 @@ public final class ByteRecordChecker {
     if (from >= limit) {
       return INCOMPLETE;
     }
+    if (maxDepth < 2) {
+      return DECLINED; // no room for the record itself inside its array
+    }
     if (b[from] == '{') {
       return object(from);
     }

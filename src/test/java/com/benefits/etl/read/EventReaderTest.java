@@ -304,7 +304,7 @@ class EventReaderTest {
     byte[] data = b.toString().getBytes(UTF_8);
     assertThat(readAll(write("long.ndjson", data), WIDE)).extracting(Rec::raw).containsExactlyElementsOf(lines);
     for (long seed = 0; seed < 5; seed++) {
-      List<Rec> recs = readAll(new NdjsonRecordReader(dir.resolve("x"), new Trickle(data, seed), JSON, WIDE));
+      List<Rec> recs = readAll(new NdjsonRecordReader(dir.resolve("x"), new Trickle(data, seed), JSON, WIDE, true));
       assertThat(recs).extracting(Rec::raw).containsExactlyElementsOf(lines);
       assertThat(recs).extracting(Rec::reason).containsOnlyNulls();
     }
