@@ -93,6 +93,9 @@ final class JacksonArrayRecordReader implements RecordReader {
   void skip() {
     try {
       parser.nextToken();
+      long at = parser.currentTokenLocation().getByteOffset();
+      retained.keepFrom(at); // as next() does: the size limit counts from each element's start
+      retained.limitFrom(at);
       parser.skipChildren();
     } catch (IOException e) {
       throw fatal(e);

@@ -111,12 +111,20 @@ class JsonArrayTiersTest {
     for (int i = 0; i < 5_000; i++) {
       s.append("{\"user_id\":\"u").append(i).append("\",\"timestamp\":\"2024-01-01T00:00:00Z\"},\n");
     }
+    // Small records limit: the Jackson reader skipping 350 KB of records must not count them as
+    // one record, nor keep them all.
+    ReadLimits smallRecords = new ReadLimits(1_000, 10_000, 50_000, 1_000, 500, 100);
     for (String tail : List.of("{\"user_id\":1} {}]", "{\"user_id\":\"\\x\"}]", "{\"a\":1}] x",
-        "{\"a\":1}", "{\"a\":[1,}]", "{\"a\":01}]")) {
+        "{\"a\":1}", "{\"a\":[1,}]", "{\"a\":01}]", "\"" + "x".repeat(3_000) + "\"]")) {
       Path file = Files.write(dir.resolve("tail.json"), (s + tail).getBytes(UTF_8));
-      Reading reading = read(file, ReadLimits.DEFAULT, true);
-      assertThat(reading.error()).as(tail).isNotNull().contains("line 5002");
-      assertSameReading(file, ReadLimits.DEFAULT);
+      for (ReadLimits limits : List.of(ReadLimits.DEFAULT, smallRecords)) {
+        assertSameReading(file, limits);
+        Reading reading = read(file, limits, true);
+        if (limits == smallRecords || !tail.startsWith("\"")) { // the string is too large only there
+          assertThat(reading.error()).as(tail).isNotNull().contains("line 5002");
+          assertThat(reading.records().size()).isBetween(5_000, 5_001);
+        }
+      }
     }
   }
 }
