@@ -162,7 +162,7 @@ final class JsonArrayRecordReader implements RecordReader {
       int end = pos + (int) p.currentLocation().getByteOffset();
       // A number at the root is checked for a blank after it, which Jackson then counts as read;
       // no element ends with a blank.
-      while (end > pos && isBlank(buf[end - 1])) {
+      while (end > pos && ByteRecordChecker.isBlank(buf[end - 1])) {
         end--;
       }
       return end;
@@ -222,7 +222,7 @@ final class JsonArrayRecordReader implements RecordReader {
   private int blanks(int p) throws IOException {
     while (true) {
       while (p < limit) {
-        if (!isBlank(buf[p])) {
+        if (!ByteRecordChecker.isBlank(buf[p])) {
           return p;
         }
         p++;
@@ -234,10 +234,6 @@ final class JsonArrayRecordReader implements RecordReader {
       fill(READ_AHEAD);
       p = pos;
     }
-  }
-
-  private static boolean isBlank(byte c) {
-    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
   }
 
   /**

@@ -132,7 +132,7 @@ final class NdjsonRecordReader implements RecordReader {
     }
     line[lineLength] = '\n'; // ends a number or literal at the end of the line
     int p = 0;
-    while (p < lineLength && isBlank(line[p])) {
+    while (p < lineLength && ByteRecordChecker.isBlank(line[p])) {
       p++;
     }
     int end = bytes.check(line, p, lineLength + 1);
@@ -140,7 +140,7 @@ final class NdjsonRecordReader implements RecordReader {
       return null;
     }
     for (int i = end; i < lineLength; i++) {
-      if (!isBlank(line[i])) {
+      if (!ByteRecordChecker.isBlank(line[i])) {
         return null;
       }
     }
@@ -168,15 +168,11 @@ final class NdjsonRecordReader implements RecordReader {
 
   private boolean isBlank() {
     for (int i = 0; i < lineLength; i++) {
-      if (!isBlank(line[i])) {
+      if (!ByteRecordChecker.isBlank(line[i])) {
         return false;
       }
     }
     return true;
-  }
-
-  private static boolean isBlank(byte b) {
-    return b == ' ' || b == '\t' || b == '\r';
   }
 
   /** Reads the next line (without its LF or CRLF) into {@code line}; false at end of input. */

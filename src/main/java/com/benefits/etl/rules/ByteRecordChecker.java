@@ -39,6 +39,8 @@ public final class ByteRecordChecker {
   public static final int DECLINED = -1;
   /** Returned by {@link #check} when the record goes on past the limit it was given. */
   public static final int INCOMPLETE = -2;
+  /** Returned inside the scan when an object or array closes; see {@link #closedAt}. */
+  private static final int CLOSED = -3;
 
   private static final int MAX_DEPTH = 64;
   private static final int MAX_NUMBER_CHARS = 40;
@@ -68,6 +70,8 @@ public final class ByteRecordChecker {
 
   private byte[] b;
   private int limit;
+  /** The offset past the last object or array that closed (with {@link #CLOSED}). */
+  private int closedAt;
   private CheckedRecord result;
 
   // The last string scanned: its content's bounds and what it holds.
@@ -138,15 +142,11 @@ public final class ByteRecordChecker {
 
   private int object(int from) {
     RecordChecker.Fields f = new RecordChecker.Fields();
-    int p = ws(from + 1);
-    if (p < 0) {
-      return p;
-    }
-    if (b[p] == '}') {
-      result = RecordChecker.decide(f);
-      return p + 1;
-    }
-    while (true) {
+    // p is a member's start; the body leaves it at the end of the member's value.
+    for (int p = firstMember(from, '}'); p != CLOSED; p = nextMember(p, '}')) {
+      if (p < 0) {
+        return p;
+      }
       int field = name(p, false);
       if (field < 0) {
         return field;
@@ -184,19 +184,9 @@ public final class ByteRecordChecker {
           p = skip(p, 3);
           break;
       }
-      p = afterMember(p, '}');
-      if (p < 0) {
-        return p;
-      }
-      if (b[p] == '}') {
-        result = RecordChecker.decide(f);
-        return p + 1;
-      }
-      p = ws(p + 1);
-      if (p < 0) {
-        return p;
-      }
     }
+    result = RecordChecker.decide(f);
+    return closedAt;
   }
 
   /** {@link RecordChecker}'s metadata rules: each occurrence of the key starts afresh. */
@@ -217,11 +207,10 @@ public final class ByteRecordChecker {
     if (maxDepth < 3) {
       return DECLINED;
     }
-    p = ws(p + 1);
-    if (p < 0 || b[p] == '}') {
-      return p < 0 ? p : p + 1;
-    }
-    while (true) {
+    for (p = firstMember(p, '}'); p != CLOSED; p = nextMember(p, '}')) {
+      if (p < 0) {
+        return p;
+      }
       int field = name(p, true);
       if (field < 0) {
         return field;
@@ -241,18 +230,8 @@ public final class ByteRecordChecker {
       } else {
         p = skip(p, 4);
       }
-      p = afterMember(p, '}');
-      if (p < 0) {
-        return p;
-      }
-      if (b[p] == '}') {
-        return p + 1;
-      }
-      p = ws(p + 1);
-      if (p < 0) {
-        return p;
-      }
     }
+    return closedAt;
   }
 
   /**
@@ -320,8 +299,20 @@ public final class ByteRecordChecker {
     return ws(p + 1);
   }
 
-  /** After a member's value: the offset of the following comma or {@code close}. */
-  private int afterMember(int p, char close) {
+  /**
+   * The first member's (or element's) offset in the object or array whose opening byte is at
+   * {@code open}; or {@link #CLOSED} when it is empty.
+   */
+  private int firstMember(int open, char close) {
+    int p = ws(open + 1);
+    return p >= 0 && b[p] == close ? closed(p) : p;
+  }
+
+  /**
+   * After a member's value ending at {@code p} (or a negative code, passed on): the next member's
+   * offset, past the comma; or {@link #CLOSED} at {@code close}.
+   */
+  private int nextMember(int p, char close) {
     if (p < 0) {
       return p;
     }
@@ -329,7 +320,16 @@ public final class ByteRecordChecker {
     if (p < 0) {
       return p;
     }
-    return b[p] == ',' || b[p] == close ? p : DECLINED;
+    if (b[p] == close) {
+      return closed(p);
+    }
+    return b[p] == ',' ? ws(p + 1) : DECLINED;
+  }
+
+  /** Notes that the container closes at {@code p}; the caller goes on from {@link #closedAt}. */
+  private int closed(int p) {
+    closedAt = p + 1;
+    return CLOSED;
   }
 
   /**
@@ -485,11 +485,10 @@ public final class ByteRecordChecker {
     if (depth > maxDepth) {
       return DECLINED;
     }
-    p = ws(p + 1);
-    if (p < 0 || b[p] == close) {
-      return p < 0 ? p : p + 1;
-    }
-    while (true) {
+    for (p = firstMember(p, close); p != CLOSED; p = nextMember(p, close)) {
+      if (p < 0) {
+        return p;
+      }
       if (close == '}') {
         p = skippedName(p);
         p = p < 0 ? p : valueStart(p);
@@ -497,19 +496,11 @@ public final class ByteRecordChecker {
           return p;
         }
       }
-      p = afterMember(skip(p, depth + 1), close);
-      if (p < 0) {
-        return p;
-      }
-      if (b[p] == close) {
-        return p + 1;
-      }
-      p = ws(p + 1);
-      if (p < 0) {
-        return p;
-      }
+      p = skip(p, depth + 1);
     }
+    return closedAt;
   }
+
 
   /** A name in a skipped object: escapes are fine there, since it is not compared. */
   private int skippedName(int p) {
@@ -811,8 +802,7 @@ public final class ByteRecordChecker {
   /** Skips JSON blanks; the offset of the next byte, or {@link #INCOMPLETE} at the limit. */
   private int ws(int p) {
     while (p < limit) {
-      int c = b[p];
-      if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+      if (!isBlank(b[p])) {
         return p;
       }
       p++;
@@ -829,6 +819,11 @@ public final class ByteRecordChecker {
   }
 
   private static boolean isDelimiter(int c) {
-    return c == ',' || c == '}' || c == ']' || c == ' ' || c == '\n' || c == '\r' || c == '\t';
+    return c == ',' || c == '}' || c == ']' || isBlank(c);
+  }
+
+  /** JSON's blanks between tokens: space, tab, LF and CR (Jackson allows no others). */
+  public static boolean isBlank(int c) {
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
   }
 }

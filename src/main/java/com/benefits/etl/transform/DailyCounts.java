@@ -61,11 +61,6 @@ public final class DailyCounts implements AutoCloseable {
     this.buffer = new long[bufferKeys];
   }
 
-  /** The key of one clean event of user {@code userIndex} (from the users table) on a day. */
-  public long key(int userIndex, int epochDay) {
-    return keyOfRank(rankOfUser[userIndex], epochDay);
-  }
-
   /** The rank of user {@code userIndex} in the summary's order (user ids by code point). */
   public int rank(int userIndex) {
     return rankOfUser[userIndex];
@@ -76,17 +71,12 @@ public final class DailyCounts implements AutoCloseable {
     return ((long) rank << 32) | (epochDay - (long) CivilDate.MIN_EPOCH_DAY);
   }
 
-  /** Counts one clean event, given its {@link #key}. */
+  /** Counts one clean event, given its {@link #keyOfRank key}. */
   public void add(long key) {
     if (buffered == buffer.length) {
       spill();
     }
     buffer[buffered++] = key;
-  }
-
-  /** Counts one clean event of user {@code userIndex} on {@code epochDay}. */
-  public void add(int userIndex, int epochDay) {
-    add(key(userIndex, epochDay));
   }
 
   private void spill() {

@@ -34,6 +34,11 @@ class DailyCountsTest {
     return new DailyCounts(users, dir.resolve("daily"), 3);
   }
 
+  /** Counts one event of user {@code user} (users-table index) on {@code day}. */
+  static void add(DailyCounts counts, int user, int day) {
+    counts.add(DailyCounts.keyOfRank(counts.rank(user), day));
+  }
+
   static List<DailyCount> sorted(DailyCounts counts) {
     List<DailyCount> out = new ArrayList<>();
     long emitted = counts.forEachSorted(out::add);
@@ -49,11 +54,11 @@ class DailyCountsTest {
   void countsPerUserAndDate() {
     UsersTable users = users("b", "a");
     DailyCounts c = counts(users);
-    c.add(0, day("2024-03-15"));
-    c.add(0, day("2024-03-15"));
-    c.add(0, day("2024-03-14"));
-    c.add(1, day("2024-03-15"));
-    c.add(0, day("2024-03-15"));
+    add(c, 0, day("2024-03-15"));
+    add(c, 0, day("2024-03-15"));
+    add(c, 0, day("2024-03-14"));
+    add(c, 1, day("2024-03-15"));
+    add(c, 0, day("2024-03-15"));
     assertThat(sorted(c))
         .containsExactly(
             new DailyCount("a", day("2024-03-15"), 1),
@@ -75,7 +80,7 @@ class DailyCountsTest {
     UsersTable users = users(emoji, fullwidthA, "z", "A", "a", "\uFF21x", "\uD83D\uDE00\uD83D\uDE00", "", "\uE000");
     DailyCounts c = counts(users);
     for (int u = 0; u < users.size(); u++) {
-      c.add(u, day("2024-01-01"));
+      add(c, u, day("2024-01-01"));
     }
     assertThat(sorted(c))
         .extracting(DailyCount::userId)
@@ -91,10 +96,10 @@ class DailyCountsTest {
       CivilDate.MIN_EPOCH_DAY + 1, CivilDate.MAX_EPOCH_DAY - 1,
     };
     for (int d : days) {
-      c.add(0, d);
+      add(c, 0, d);
     }
-    c.add(0, CivilDate.MIN_EPOCH_DAY);
-    c.add(0, CivilDate.MAX_EPOCH_DAY);
+    add(c, 0, CivilDate.MIN_EPOCH_DAY);
+    add(c, 0, CivilDate.MAX_EPOCH_DAY);
     List<DailyCount> rows = sorted(c);
     assertThat(rows)
         .extracting(DailyCount::eventDate)
@@ -124,7 +129,7 @@ class DailyCountsTest {
       if (i % 3 == 0) {
         d = day("2024-01-01") + random.nextInt(20); // many repeats
       }
-      c.add(u, d);
+      add(c, u, d);
       expected.computeIfAbsent(ids[u], k -> new TreeMap<>()).merge(d, 1L, Long::sum);
     }
     List<DailyCount> want = new ArrayList<>();
