@@ -84,6 +84,7 @@ public final class Benchmark implements Callable<Integer> {
     int r = rounds != null ? rounds : preset.rounds;
     Instant started = Instant.now();
     Launcher launcher = Launcher.of(project);
+    launcher.prepare();
     DataSet data = DataSet.ensure(cache, n, u, seed, log);
     PeakRss meter = PeakRss.available();
     Path scratch = Files.createTempDirectory("benefits-bench-");
