@@ -15,7 +15,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.function.Consumer;
@@ -28,10 +27,11 @@ import java.util.function.Consumer;
  * 32 bits, the date in the low 32 — to a buffer. A full buffer is sorted, collapsed into (key,
  * count) pairs and written to a run file; at the end the runs and the last buffer are merged.
  * Because the key's numeric order is the summary's order, the merge emits rows already sorted.
- * Memory is the buffer whatever the number of events; disk is at most 12 bytes per clean event.
+ * Memory is the buffer, and a scratch array as large for the radix sort ({@link LongRadixSort}),
+ * whatever the number of events; disk is at most 16 bytes per clean event.
  */
 public final class DailyCounts implements AutoCloseable {
-  /** Keys held in memory before a run is written: 32 MiB. */
+  /** Keys held in memory before a run is written: 32 MiB, and as much again to sort them. */
   public static final int DEFAULT_BUFFER_KEYS = 4 << 20;
 
   private final UsersTable users;
@@ -39,6 +39,8 @@ public final class DailyCounts implements AutoCloseable {
   private final int[] userOfRank;
   private final Path spillPrefix;
   private final long[] buffer;
+  /** {@link LongRadixSort}'s working space, allocated at the first sort that needs it. */
+  private long[] scratch = new long[0];
   private int buffered;
   private final List<Path> runs = new ArrayList<>();
   private long rows = -1;
@@ -79,8 +81,15 @@ public final class DailyCounts implements AutoCloseable {
     buffer[buffered++] = key;
   }
 
+  private void sortBuffer() {
+    if (buffered >= LongRadixSort.MIN_RADIX_KEYS && scratch.length < buffered) {
+      scratch = new long[buffer.length];
+    }
+    LongRadixSort.sort(buffer, buffered, scratch);
+  }
+
   private void spill() {
-    Arrays.sort(buffer, 0, buffered);
+    sortBuffer();
     Path run = spillPrefix.resolveSibling(spillPrefix.getFileName() + "." + runs.size());
     runs.add(run);
     try (DataOutputStream out = new DataOutputStream(
@@ -107,7 +116,7 @@ public final class DailyCounts implements AutoCloseable {
    * @return the number of rows emitted
    */
   public long forEachSorted(Consumer<DailyCount> sink) {
-    Arrays.sort(buffer, 0, buffered);
+    sortBuffer();
     PriorityQueue<Source> queue = new PriorityQueue<>();
     List<Source> sources = new ArrayList<>();
     try {
