@@ -119,6 +119,7 @@ public final class EtlPipeline {
 
   private RunResult run(EventReader events, UsersTable users, OutputDirectory out, Steps steps,
       Phases phases, Instant startedAt, long start) throws IOException {
+    long dailyRows;
     try (AsyncEventWriter writer = new AsyncEventWriter(
         CleanEventsWriter.open(out.temporaryFor(CLEAN_EVENTS)),
         RejectsWriter.open(out.temporaryFor(REJECTED_EVENTS)), steps.daily::add)) {
@@ -127,23 +128,24 @@ public final class EtlPipeline {
         steps.process(events, writer);
       }
       readerCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - readerCpu;
+      writer.finishRows();
+      if (events.recordsRead() == 0) {
+        LOG.warn("{} holds no records; the outputs are written empty", options.events());
+      }
+      phases.end("process_events");
+
+      // The writer thread closes the clean and rejected files meanwhile.
+      try (ParquetTableWriter<DailyCount> daily =
+          DailySummaryWriter.open(out.temporaryFor(DAILY_SUMMARY))) {
+        steps.daily.forEachSorted(row -> writeUnchecked(daily, row));
+        dailyRows = daily.rowsWritten();
+      }
       writer.finish();
+      phases.end("daily_summary");
       LOG.info("The reading thread used {} ms of CPU for steps 1-6; the Parquet writer thread"
           + " used {} ms; the reader waited {} ms for it", readerCpu / 1_000_000,
           writer.writerCpuTime().toMillis(), writer.readerWaitTime().toMillis());
     }
-    if (events.recordsRead() == 0) {
-      LOG.warn("{} holds no records; the outputs are written empty", options.events());
-    }
-    phases.end("process_events");
-
-    long dailyRows;
-    try (ParquetTableWriter<DailyCount> daily =
-        DailySummaryWriter.open(out.temporaryFor(DAILY_SUMMARY))) {
-      steps.daily.forEachSorted(row -> writeUnchecked(daily, row));
-      dailyRows = daily.rowsWritten();
-    }
-    phases.end("daily_summary");
 
     RunResult result = new RunResult(events.recordsRead(), steps.clean, steps.rejectedByReason(),
         dailyRows, users.stats(), out.directory(), Duration.ofNanos(System.nanoTime() - start));

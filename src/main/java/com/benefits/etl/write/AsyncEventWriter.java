@@ -10,6 +10,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 
@@ -18,7 +19,9 @@ import java.util.function.LongConsumer;
  * records (the caller's thread) and encoding Parquet (the writer thread) use both cores. Rows keep
  * their order within each file. The hand-off queue is bounded, so a slow writer slows the reader
  * instead of filling memory. Each clean row comes with a {@code long} key that the writer thread
- * also passes on (the daily aggregation's), to share that work out too.
+ * also passes on (the daily aggregation's), to share that work out too. At the end the writer
+ * thread also closes both files (their last row groups and footers), so the caller can go on with
+ * other work once {@link #finishRows()} says every row and key has been passed on.
  */
 public final class AsyncEventWriter implements AutoCloseable {
   static final int BATCH_ROWS = 4096;
@@ -29,6 +32,8 @@ public final class AsyncEventWriter implements AutoCloseable {
   private final LongConsumer cleanKeys;
   private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
   private final Thread thread;
+  /** Released once the writer thread has taken every row (or failed). */
+  private final CountDownLatch rowsTaken = new CountDownLatch(1);
   private volatile Throwable failure;
   private volatile long writerCpuNanos;
   private long readerWaitNanos;
@@ -109,11 +114,22 @@ public final class AsyncEventWriter implements AutoCloseable {
           rejects.write(b.rejected[i]);
         }
       }
+      rowsTaken.countDown();
+      closeFiles();
     } catch (Throwable t) {
       failure = t;
       queue.clear();
     } finally {
+      rowsTaken.countDown();
       writerCpuNanos = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+  }
+
+  private void closeFiles() throws IOException {
+    try {
+      clean.close();
+    } finally {
+      rejects.close();
     }
   }
 
@@ -145,21 +161,36 @@ public final class AsyncEventWriter implements AutoCloseable {
   }
 
   /**
-   * Writes the last rows, waits for the writer thread and closes both files.
+   * Hands over the last rows and waits until the writer thread has written them and passed on
+   * every clean key; it then closes both files while the caller goes on. No row may follow.
    *
    * @throws UncheckedIOException if writing failed
    */
-  public void finish() throws IOException {
+  public void finishRows() {
+    if (finished) {
+      return;
+    }
     finished = true;
     put(batch);
     put(END);
+    try {
+      rowsTaken.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the Parquet writer", e);
+    }
+    rethrowFailure();
+  }
+
+  /**
+   * {@link #finishRows()}, then waits for the writer thread to close both files.
+   *
+   * @throws UncheckedIOException if writing or closing failed
+   */
+  public void finish() {
+    finishRows();
     join();
     rethrowFailure();
-    try {
-      clean.close();
-    } finally {
-      rejects.close();
-    }
   }
 
   private void join() {
@@ -171,18 +202,17 @@ public final class AsyncEventWriter implements AutoCloseable {
     }
   }
 
-  /** After a failure elsewhere: stops the writer thread; the files are left for the caller to delete. */
+  /**
+   * After a failure elsewhere: stops the writer thread (or waits for it to close the files, once
+   * {@link #finishRows()} has run); the files are left for the caller to delete.
+   */
   @Override
   public void close() throws IOException {
     if (!finished) {
       finished = true;
       thread.interrupt();
-      join();
     }
-    try {
-      clean.close();
-    } finally {
-      rejects.close();
-    }
+    join();
+    closeFiles(); // no-ops when the writer thread closed them
   }
 }

@@ -49,6 +49,41 @@ class AsyncEventWriterTest {
   }
 
   @Test
+  void finishRowsPassesOnEveryKeyAndTheWriterThreadClosesTheFiles() throws Exception {
+    int rows = AsyncEventWriter.BATCH_ROWS * 3 + 5;
+    java.util.List<Long> keys = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    Path cleanFile = dir.resolve("c.parquet");
+    try (AsyncEventWriter writer = new AsyncEventWriter(CleanEventsWriter.open(cleanFile),
+        RejectsWriter.open(dir.resolve("r.parquet")), keys::add)) {
+      for (int i = 0; i < rows; i++) {
+        writer.clean(clean(i), i);
+      }
+      writer.finishRows();
+      assertThat(keys).as("every key, before finishRows returns").hasSize(rows);
+      writer.finish();
+      // Complete files without the main thread closing anything: DuckDB reads the footers.
+      assertThat(query("SELECT count(*) AS n FROM read_parquet(" + literal(cleanFile) + ")"))
+          .containsExactly(Map.of("n", (long) rows));
+      assertThat(query("SELECT count(*) AS n FROM read_parquet("
+          + literal(dir.resolve("r.parquet")) + ")")).containsExactly(Map.of("n", 0L));
+    }
+  }
+
+  @Test
+  @org.junit.jupiter.api.condition.EnabledOnOs(org.junit.jupiter.api.condition.OS.LINUX)
+  void aFileThatFailsToCloseOnTheWriterThreadFailsFinish() throws Exception {
+    // /dev/full takes the buffered bytes, then refuses them (no space) when they are flushed.
+    try (AsyncEventWriter writer = new AsyncEventWriter(
+        CleanEventsWriter.open(Path.of("/dev/full")),
+        RejectsWriter.open(dir.resolve("r.parquet")), k -> { })) {
+      writer.clean(clean(1), 1);
+      writer.finishRows();
+      assertThatThrownBy(writer::finish).isInstanceOf(java.io.UncheckedIOException.class)
+          .hasMessageContaining("No space left");
+    }
+  }
+
+  @Test
   void aFailingWriterStopsTheReaderWithTheCause() throws Exception {
     ParquetTableWriter<CleanEvent> broken = CleanEventsWriter.open(dir.resolve("c.parquet"));
     broken.close();
