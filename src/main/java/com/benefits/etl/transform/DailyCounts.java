@@ -5,15 +5,13 @@ import static java.util.Objects.requireNonNull;
 import com.benefits.etl.model.DailyCount;
 import com.benefits.etl.model.UsersTable;
 import com.benefits.etl.rules.CivilDate;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
@@ -31,6 +29,9 @@ import java.util.function.Consumer;
  * whatever the number of events; disk is at most 16 bytes per clean event.
  */
 public final class DailyCounts implements AutoCloseable {
+  /** Bytes of a run file read or written at a time: 4,096 (key, count) pairs. */
+  private static final int IO_BYTES = 1 << 16;
+
   /** Keys held in memory before a run is written: 32 MiB, and as much again to sort them. */
   public static final int DEFAULT_BUFFER_KEYS = 4 << 20;
 
@@ -92,18 +93,23 @@ public final class DailyCounts implements AutoCloseable {
     sortBuffer();
     Path run = spillPrefix.resolveSibling(spillPrefix.getFileName() + "." + runs.size());
     runs.add(run);
-    try (DataOutputStream out = new DataOutputStream(
-        new BufferedOutputStream(Files.newOutputStream(run), 1 << 16))) {
+    // Whole buffers through a channel: DataOutputStream's call per long cost twice the time.
+    ByteBuffer out = ByteBuffer.allocate(IO_BYTES);
+    try (FileChannel channel = FileChannel.open(run, StandardOpenOption.CREATE,
+        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
       for (int i = 0; i < buffered; ) {
         long key = buffer[i];
         int j = i;
         while (j < buffered && buffer[j] == key) {
           j++;
         }
-        out.writeLong(key);
-        out.writeLong(j - i);
+        if (out.remaining() < 16) {
+          writeAll(out, channel);
+        }
+        out.putLong(key).putLong(j - i);
         i = j;
       }
+      writeAll(out, channel);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -154,6 +160,14 @@ public final class DailyCounts implements AutoCloseable {
         s.close();
       }
     }
+  }
+
+  private static void writeAll(ByteBuffer out, FileChannel channel) throws IOException {
+    out.flip();
+    while (out.hasRemaining()) {
+      channel.write(out);
+    }
+    out.clear();
   }
 
   /** Rows emitted by {@link #forEachSorted}, or -1 before it ran. */
@@ -218,20 +232,32 @@ public final class DailyCounts implements AutoCloseable {
 
   /** A run file of (key, count) pairs. */
   private static final class RunSource extends Source {
-    private final DataInputStream in;
+    private final Path run;
+    private final FileChannel in;
+    private final ByteBuffer buffer = ByteBuffer.allocate(IO_BYTES).limit(0);
 
     RunSource(Path run) throws IOException {
-      this.in = new DataInputStream(new BufferedInputStream(Files.newInputStream(run), 1 << 16));
+      this.run = run;
+      this.in = FileChannel.open(run, StandardOpenOption.READ);
     }
 
     @Override
     boolean advance() throws IOException {
-      try {
-        key = in.readLong();
-      } catch (EOFException end) {
-        return false;
+      if (buffer.remaining() < 16) {
+        buffer.compact();
+        while (buffer.hasRemaining() && in.read(buffer) >= 0) {
+          // fill the buffer, or reach the end of the run
+        }
+        buffer.flip();
+        if (buffer.remaining() < 16) {
+          if (buffer.hasRemaining()) {
+            throw new IOException(run + ": run file cut short");
+          }
+          return false;
+        }
       }
-      count = in.readLong();
+      key = buffer.getLong();
+      count = buffer.getLong();
       return true;
     }
 
