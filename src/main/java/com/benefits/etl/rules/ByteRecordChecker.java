@@ -96,6 +96,8 @@ public final class ByteRecordChecker {
   private String structure;
   /** How describe() describes the last value it scanned. */
   private String described;
+  /** Which field the name read by member() is. */
+  private int memberField;
 
   /**
    * @param maxNestingDepth the reader's nesting limit, counting the enclosing array as 1
@@ -147,15 +149,11 @@ public final class ByteRecordChecker {
       if (p < 0) {
         return p;
       }
-      int field = name(p, false);
-      if (field < 0) {
-        return field;
-      }
-      p = valueStart(strEnd + 1);
+      p = member(p, false);
       if (p < 0) {
         return p;
       }
-      switch (field) {
+      switch (memberField) {
         case USER_ID:
           p = scalar(p);
           f.userId = scalarText;
@@ -211,19 +209,15 @@ public final class ByteRecordChecker {
       if (p < 0) {
         return p;
       }
-      int field = name(p, true);
-      if (field < 0) {
-        return field;
-      }
-      p = valueStart(strEnd + 1);
+      p = member(p, true);
       if (p < 0) {
         return p;
       }
-      if (field == DEVICE) {
+      if (memberField == DEVICE) {
         p = stringOrNull(p, 4);
         f.device = scalarText;
         f.deviceProblem = problem(p, "metadata.device");
-      } else if (field == PAGE) {
+      } else if (memberField == PAGE) {
         p = stringOrNull(p, 4);
         f.page = scalarText;
         f.pageProblem = problem(p, "metadata.page");
@@ -232,6 +226,19 @@ public final class ByteRecordChecker {
       }
     }
     return closedAt;
+  }
+
+  /**
+   * Reads a member's name at {@code p} and the colon after it: returns the value's offset (or a
+   * negative code), with {@link #memberField} saying which field the name is.
+   */
+  private int member(int p, boolean inMetadata) {
+    int field = name(p, inMetadata);
+    if (field < 0) {
+      return field;
+    }
+    memberField = field;
+    return valueStart(strEnd + 1);
   }
 
   /**

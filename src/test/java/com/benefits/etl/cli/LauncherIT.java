@@ -18,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
  * jar once, and later runs load the project's classes from that archive.
  */
 class LauncherIT {
-  private static final Path LAUNCHER = Path.of("bin/etl").toAbsolutePath();
   private static final String FROM_ARCHIVE = "source: shared objects file (top)";
 
   @Test
@@ -49,12 +48,16 @@ class LauncherIT {
 
   /** The launcher's default options, plus a class-loading log. */
   private static String options(Path log) throws IOException {
-    String defaults = String.join(" ", Launcher.of(Path.of("").toAbsolutePath()).jvmOptions());
-    return defaults + " -Xlog:class+load=info:file=" + log;
+    return String.join(" ", launcher().jvmOptions()) + " -Xlog:class+load=info:file=" + log;
+  }
+
+  private static Launcher launcher() throws IOException {
+    return Launcher.of(Path.of("").toAbsolutePath());
   }
 
   private static String run(Path dir, Map<String, String> environment) throws Exception {
-    ProcessBuilder builder = new ProcessBuilder(List.of(LAUNCHER.toString(), "run", "--events",
+    ProcessBuilder builder = new ProcessBuilder(List.of(launcher().script().toString(), "run",
+        "--events",
         Path.of("data/raw_events.json").toAbsolutePath().toString(), "--users",
         Path.of("data/users.csv").toAbsolutePath().toString(), "--output",
         dir.resolve("out").toString()))
