@@ -23,6 +23,8 @@ import java.util.zip.GZIPInputStream;
  */
 public final class EventReader implements AutoCloseable {
   private static final int BUFFER = 1 << 16;
+  private static final String NOT_UTF8 = "the JSON array is not well-formed: the bytes %s are not"
+      + " valid UTF-8 (JSON text must be UTF-8)";
 
   private final Path file;
   private final EventsFormat format;
@@ -68,11 +70,16 @@ public final class EventReader implements AutoCloseable {
       RecordReader records;
       if (data.format() == EventsFormat.NDJSON) {
         records = new NdjsonRecordReader(file, data.stream(), json, limits, byteChecker);
-      } else if (byteChecker && limits.maxNestingDepth() >= 2) {
-        records = new JsonArrayRecordReader(
-            file, data.stream(), () -> Data.open(file).stream(), json, limits);
       } else {
-        records = new JacksonArrayRecordReader(file, data.stream(), json, limits);
+        // An array's bytes must be UTF-8 throughout (NDJSON checks each line instead).
+        JsonArrayRecordReader.Source raw = () -> Data.open(file).stream();
+        InputStream checked = new Utf8CheckedInputStream(data.stream(), file, raw, NOT_UTF8);
+        if (byteChecker && limits.maxNestingDepth() >= 2) {
+          records = new JsonArrayRecordReader(file, checked,
+              () -> new Utf8CheckedInputStream(raw.open(), file, raw, NOT_UTF8), json, limits);
+        } else {
+          records = new JacksonArrayRecordReader(file, checked, json, limits);
+        }
       }
       return new EventReader(file, data.format(), data.gzip(), records, limits);
     } catch (IOException e) {

@@ -11,6 +11,7 @@ import de.siegmar.fastcsv.reader.CsvRecord;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -20,13 +21,16 @@ import java.util.OptionalInt;
 
 /**
  * Loads the users CSV (SPEC 1.2) with FastCSV: RFC 4180 quoting, LF or CRLF, UTF-8 with or
- * without a BOM; the header names {@code user_id}, {@code signup_date} and {@code country} in any
- * order and case (extra columns ignored). A data row whose field count differs from the header's
+ * without a BOM (bytes that are not UTF-8 are a fatal error naming their line and column); the
+ * header names {@code user_id}, {@code signup_date} and {@code country} in any order and case
+ * (extra columns ignored). A data row whose field count differs from the header's
  * is a fatal error naming its line: the file's columns cannot be trusted past it. Empty lines are
  * skipped.
  */
 public final class UsersCsvReader {
   static final List<String> REQUIRED = List.of("user_id", "signup_date", "country");
+  private static final String NOT_UTF8 =
+      "the bytes %s are not valid UTF-8 (the users file must be UTF-8)";
 
   private UsersCsvReader() {}
 
@@ -46,7 +50,8 @@ public final class UsersCsvReader {
             .allowExtraFields(true)
             .allowMissingFields(true)
             .allowExtraCharsAfterClosingQuote(false)
-            .ofCsvRecord(file, StandardCharsets.UTF_8)) {
+            .ofCsvRecord(new Utf8CheckedInputStream(Files.newInputStream(file), file,
+                () -> Files.newInputStream(file), NOT_UTF8), StandardCharsets.UTF_8)) {
       Iterator<CsvRecord> rows = csv.iterator();
       if (!rows.hasNext()) {
         throw new BadInputException(file, "the users file is empty; expected a header naming "
@@ -69,9 +74,14 @@ public final class UsersCsvReader {
       }
     } catch (CsvParseException e) {
       throw new BadInputException(file, "the CSV is not well-formed: " + e.getMessage(), e);
+    } catch (Utf8CheckedInputStream.InvalidUtf8 e) {
+      throw e.error();
     } catch (IOException e) {
       throw new BadInputException(file, "cannot read: " + e.getMessage(), new UncheckedIOException(e));
     } catch (UncheckedIOException e) {
+      if (e.getCause() instanceof Utf8CheckedInputStream.InvalidUtf8) {
+        throw ((Utf8CheckedInputStream.InvalidUtf8) e.getCause()).error();
+      }
       throw new BadInputException(file, "cannot read: " + e.getCause().getMessage(), e);
     }
     return table.build();

@@ -197,4 +197,19 @@ class UsersCsvReaderTest {
         .isInstanceOf(BadInputException.class)
         .hasMessageStartingWith(file.toString());
   }
+
+  @Test
+  void bytesThatAreNotUtf8AreBadInputNamingTheirLineAndColumn() throws IOException {
+    byte[] head = "\uFEFFuser_id,signup_date,country\r\nu1,2024-01-15,US\r\nu2,2024-01-15,U"
+        .getBytes(UTF_8);
+    byte[] content = java.util.Arrays.copyOf(head, head.length + 8);
+    byte[] rest = {(byte) 0xC0, (byte) 0x80, 'S', '\r', '\n', 'u', '3', ','};
+    System.arraycopy(rest, 0, content, head.length, rest.length);
+    Path file = dir.resolve("users.csv");
+    Files.write(file, content);
+    assertThatThrownBy(() -> UsersCsvReader.read(file))
+        .isInstanceOf(BadInputException.class)
+        .hasMessage(file + ", line 3, column 16: the bytes 0xC0 are not valid UTF-8 (the users"
+            + " file must be UTF-8)");
+  }
 }
