@@ -12,7 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -21,9 +23,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Atomic publishing of a run's outputs (SPEC 3.5). Every output is written to a temporary file in
  * the output directory and renamed into place only by {@link #publish()}, after the whole run
- * succeeded; {@link #close()} removes whatever was not published. A lock file keeps two runs from
- * writing into one directory at once, and temporary files left by a killed run are removed by the
- * next run that takes the lock.
+ * succeeded; {@link #close()} removes whatever was not published, and the directory itself if
+ * this run created it and published nothing. A lock file, removed at the end, keeps two runs from
+ * writing into one directory at once; temporary files left by a killed run (and its lock file)
+ * are removed by the next run that takes the lock.
  */
 public final class OutputDirectory implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(OutputDirectory.class);
@@ -36,11 +39,15 @@ public final class OutputDirectory implements AutoCloseable {
   private final String runId = UUID.randomUUID().toString().substring(0, 8);
   /** Final name to temporary file, in the order outputs were asked for. */
   private final Map<String, Path> pending = new LinkedHashMap<>();
+  /** The directories this run created, innermost first; removed again if nothing is published. */
+  private final List<Path> created;
+  private boolean published;
 
-  private OutputDirectory(Path dir, FileChannel lockChannel, FileLock lock) {
+  private OutputDirectory(Path dir, FileChannel lockChannel, FileLock lock, List<Path> created) {
     this.dir = dir;
     this.lockChannel = lockChannel;
     this.lock = lock;
+    this.created = created;
   }
 
   /**
@@ -53,6 +60,10 @@ public final class OutputDirectory implements AutoCloseable {
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
       throw new BadInputException(dir, "the output path exists and is not a directory");
     }
+    List<Path> created = new ArrayList<>(); // innermost first
+    for (Path p = dir.toAbsolutePath(); p != null && !Files.exists(p); p = p.getParent()) {
+      created.add(p);
+    }
     try {
       Files.createDirectories(dir);
     } catch (FileAlreadyExistsException e) {
@@ -60,26 +71,36 @@ public final class OutputDirectory implements AutoCloseable {
     } catch (IOException e) {
       throw new BadInputException(dir, "cannot create the output directory: " + describe(e), e);
     }
-    FileChannel channel;
-    try {
-      channel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE,
-          StandardOpenOption.WRITE);
-    } catch (IOException e) {
-      throw new BadInputException(dir, "the output directory cannot be written: " + describe(e), e);
-    }
-    try {
-      FileLock lock = tryLock(channel);
-      if (lock == null) {
-        closeQuietly(channel);
-        throw new BadInputException(dir, "another benefits-etl run is writing to this output"
-            + " directory (it holds " + LOCK_FILE + "); wait for it or choose another --output");
+    Path lockFile = dir.resolve(LOCK_FILE);
+    for (int attempt = 1; ; attempt++) {
+      FileChannel channel;
+      try {
+        channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      } catch (IOException e) {
+        removeIfEmpty(created);
+        throw new BadInputException(dir, "the output directory cannot be written: " + describe(e),
+            e);
       }
-      OutputDirectory out = new OutputDirectory(dir, channel, lock);
-      out.removeStaleTemporaries();
-      return out;
-    } catch (IOException e) {
-      closeQuietly(channel);
-      throw new BadInputException(dir, "cannot lock the output directory: " + describe(e), e);
+      try {
+        FileLock lock = tryLock(channel);
+        if (lock == null) {
+          closeQuietly(channel);
+          throw new BadInputException(dir, "another benefits-etl run is writing to this output"
+              + " directory (it holds " + LOCK_FILE + "); wait for it or choose another --output");
+        }
+        if (!Files.exists(lockFile) && attempt < 10) {
+          // The run that held it removed the file as we opened it: that lock guards nothing.
+          lock.release();
+          closeQuietly(channel);
+          continue;
+        }
+        OutputDirectory out = new OutputDirectory(dir, channel, lock, created);
+        out.removeStaleTemporaries();
+        return out;
+      } catch (IOException e) {
+        closeQuietly(channel);
+        throw new BadInputException(dir, "cannot lock the output directory: " + describe(e), e);
+      }
     }
   }
 
@@ -140,9 +161,14 @@ public final class OutputDirectory implements AutoCloseable {
       }
     }
     pending.clear();
+    published = true;
   }
 
-  /** Removes unpublished temporary files and releases the lock. */
+  /**
+   * Removes unpublished temporary files and the lock file, and releases the lock. If nothing was
+   * published, the directories this run created are removed too (when empty): a failed run leaves
+   * no trace.
+   */
   @Override
   public void close() {
     for (Path p : pending.values()) {
@@ -161,11 +187,30 @@ public final class OutputDirectory implements AutoCloseable {
       LOG.warn("Could not remove this run's scratch files in {}: {}", dir, describe(e));
     }
     try {
+      Files.deleteIfExists(dir.resolve(LOCK_FILE)); // while still holding it
+    } catch (IOException e) {
+      LOG.warn("Could not remove {}: {}", dir.resolve(LOCK_FILE), describe(e));
+    }
+    try {
       lock.release();
     } catch (IOException e) {
       LOG.warn("Could not release {}: {}", dir.resolve(LOCK_FILE), describe(e));
     }
     closeQuietly(lockChannel);
+    if (!published) {
+      removeIfEmpty(created);
+    }
+  }
+
+  /** Deletes each directory, innermost first, stopping at the first that is not empty. */
+  private static void removeIfEmpty(List<Path> directories) {
+    for (Path d : directories) {
+      try {
+        Files.delete(d);
+      } catch (IOException e) {
+        return; // not empty (or gone): leave it and its parents
+      }
+    }
   }
 
   private static void closeQuietly(FileChannel channel) {

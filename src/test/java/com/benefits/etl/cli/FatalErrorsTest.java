@@ -36,6 +36,9 @@ class FatalErrorsTest {
     Result ok = run(events, users);
     assertThat(ok.status).as(ok.err).isZero();
     before = TestFiles.snapshot(output);
+    // The lock file and every temporary file are gone once a run ends (SPEC 3.5).
+    assertThat(before).containsOnlyKeys("clean_events.parquet", "daily_summary.parquet",
+        "rejected_events.parquet", "run_report.json");
   }
 
   record Result(int status, String out, String err) {}
@@ -95,6 +98,46 @@ class FatalErrorsTest {
     Path bad = write("syntax.json", "[\n  {\"user_id\": \"u1\", \"timestamp\": \"2024-03-15T14:22:05Z\"},\n"
         + "  {\"user_id\": \"u1\" \"timestamp\": \"x\"}\n]");
     assertFatal(run(bad, users), "syntax.json", "line 3, column 20");
+  }
+
+  private Path writeBytes(String name, String before, int[] bad, String after)
+      throws IOException {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    out.writeBytes(before.getBytes(StandardCharsets.UTF_8));
+    for (int b : bad) {
+      out.write(b);
+    }
+    out.writeBytes(after.getBytes(StandardCharsets.UTF_8));
+    return Files.write(dir.resolve(name), out.toByteArray());
+  }
+
+  @Test
+  void arrayWithBytesThatAreNotUtf8() throws IOException {
+    // A surrogate written as UTF-8 bytes: Jackson alone would read it as '?'.
+    Path bad = writeBytes("surrogate.json",
+        "[\n  {\"user_id\": \"u1\", \"timestamp\": \"2024-03-15T14:22:05Z\"},\n"
+            + "  {\"user_id\": \"u1\", \"event_type\": \"x", new int[] {0xED, 0xA0, 0x80},
+        "\", \"timestamp\": \"2024-03-15T14:22:05Z\"}\n]");
+    assertFatal(run(bad, users), "surrogate.json", "line 3, column 37",
+        "the bytes 0xED 0xA0 are not valid UTF-8");
+  }
+
+  @Test
+  void usersFileWithBytesThatAreNotUtf8() throws IOException {
+    Path bad = writeBytes("users_latin1.csv", "user_id,signup_date,country\nu1,2024-01-01,",
+        new int[] {0xC9}, "TATS-UNIS\n");
+    assertFatal(run(events, bad), "users_latin1.csv", "line 2, column 15",
+        "the bytes 0xC9 0x54 are not valid UTF-8");
+  }
+
+  @Test
+  void aFailedRunLeavesNoDirectoryItCreated() throws IOException {
+    Path bad = write("truncated.json", "[{\"user_id\": \"u1\"");
+    Path fresh = dir.resolve("new/nested/out");
+    Result r = cli("run", "--events", bad.toString(), "--users", users.toString(),
+        "--output", fresh.toString());
+    assertThat(r.status).as(r.err).isEqualTo(2);
+    assertThat(dir.resolve("new")).doesNotExist();
   }
 
   @Test
