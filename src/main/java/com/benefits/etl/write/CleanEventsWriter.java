@@ -3,14 +3,12 @@ package com.benefits.etl.write;
 import com.benefits.etl.model.CleanEvent;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Set;
 
 /** Opens writers of {@code clean_events.parquet} (SPEC 3.1). */
 public final class CleanEventsWriter {
 
   static final ParquetTable<CleanEvent> TABLE =
-      new ParquetTable<>(OutputSchemas.CLEAN_EVENTS, CleanEventsWriter::write,
-          Set.of("timestamp", "timestamp_dt"));
+      new ParquetTable<>(OutputSchemas.CLEAN_EVENTS, CleanEventsWriter::write);
 
   private CleanEventsWriter() {}
 

@@ -45,7 +45,6 @@ abstract class ColumnChunkWriter {
 
   private final ColumnDescriptor descriptor;
   private final boolean optional;
-  private final boolean dictionaryAllowed;
   private final int pageSizeBytes;
   private final int dictionaryPageSizeBytes;
 
@@ -54,7 +53,7 @@ abstract class ColumnChunkWriter {
   /** The plain encoding of the current page's values, when the page is plain. */
   protected final ByteSink plain = new ByteSink(64 * 1024);
 
-  private boolean dictionaryMode;
+  private boolean dictionaryMode = true;
   private boolean dictionaryPagesWritten;
   private int dictionarySize;
 
@@ -81,14 +80,11 @@ abstract class ColumnChunkWriter {
   private record EncodedPage(
       byte[] bytes, int uncompressedSize, int rows, Statistics<?> statistics, Encoding encoding) {}
 
-  ColumnChunkWriter(ColumnDescriptor descriptor, boolean dictionaryAllowed,
-      ParquetWriterOptions options) {
+  ColumnChunkWriter(ColumnDescriptor descriptor, ParquetWriterOptions options) {
     this.descriptor = descriptor;
     this.optional = descriptor.getMaxDefinitionLevel() > 0;
-    this.dictionaryAllowed = dictionaryAllowed;
     this.pageSizeBytes = options.pageSizeBytes();
     this.dictionaryPageSizeBytes = options.dictionaryPageSizeBytes();
-    this.dictionaryMode = dictionaryAllowed;
   }
 
   final PrimitiveType type() {
@@ -284,7 +280,7 @@ abstract class ColumnChunkWriter {
     dictionary.reset();
     dictionarySize = 0;
     resetDictionary();
-    dictionaryMode = dictionaryAllowed;
+    dictionaryMode = true;
     dictionaryPagesWritten = false;
   }
 

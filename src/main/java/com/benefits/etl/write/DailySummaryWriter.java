@@ -3,13 +3,12 @@ package com.benefits.etl.write;
 import com.benefits.etl.model.DailyCount;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Set;
 
 /** Opens writers of {@code daily_summary.parquet} (SPEC 3.2). */
 public final class DailySummaryWriter {
 
   static final ParquetTable<DailyCount> TABLE =
-      new ParquetTable<>(OutputSchemas.DAILY_SUMMARY, DailySummaryWriter::write, Set.of());
+      new ParquetTable<>(OutputSchemas.DAILY_SUMMARY, DailySummaryWriter::write);
 
   private DailySummaryWriter() {}
 

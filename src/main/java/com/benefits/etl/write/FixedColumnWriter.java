@@ -73,9 +73,8 @@ final class FixedColumnWriter extends ColumnChunkWriter {
     }
   }
 
-  FixedColumnWriter(ColumnDescriptor descriptor, Kind kind, boolean dictionary,
-      ParquetWriterOptions options) {
-    super(descriptor, dictionary, options);
+  FixedColumnWriter(ColumnDescriptor descriptor, Kind kind, ParquetWriterOptions options) {
+    super(descriptor, options);
     this.kind = kind;
   }
 

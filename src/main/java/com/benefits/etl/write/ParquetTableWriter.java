@@ -45,25 +45,21 @@ public final class ParquetTableWriter<T> implements AutoCloseable {
     List<ColumnDescriptor> descriptors = table.schema().getColumns();
     this.columns = new ColumnChunkWriter[descriptors.size()];
     for (int i = 0; i < columns.length; i++) {
-      columns[i] = column(descriptors.get(i), table, options);
+      columns[i] = column(descriptors.get(i), options);
     }
     this.fields = new RowFields(columns);
     this.rowGroupSizeBytes = options.rowGroupSizeBytes();
   }
 
-  private static ColumnChunkWriter column(ColumnDescriptor descriptor, ParquetTable<?> table,
+  private static ColumnChunkWriter column(ColumnDescriptor descriptor,
       ParquetWriterOptions options) {
-    String name = descriptor.getPrimitiveType().getName();
-    boolean dictionary = !table.plainColumns().contains(name);
     return switch (descriptor.getPrimitiveType().getPrimitiveTypeName()) {
-      case BINARY -> new StringColumnWriter(descriptor, dictionary, options);
-      case INT32 -> new FixedColumnWriter(descriptor, FixedColumnWriter.Kind.INT32, dictionary,
-          options);
-      case INT64 -> new FixedColumnWriter(descriptor, FixedColumnWriter.Kind.INT64, dictionary,
-          options);
-      case DOUBLE -> new FixedColumnWriter(descriptor, FixedColumnWriter.Kind.DOUBLE, dictionary,
-          options);
-      default -> throw new IllegalArgumentException("no writer for column " + name + " of type "
+      case BINARY -> new StringColumnWriter(descriptor, options);
+      case INT32 -> new FixedColumnWriter(descriptor, FixedColumnWriter.Kind.INT32, options);
+      case INT64 -> new FixedColumnWriter(descriptor, FixedColumnWriter.Kind.INT64, options);
+      case DOUBLE -> new FixedColumnWriter(descriptor, FixedColumnWriter.Kind.DOUBLE, options);
+      default -> throw new IllegalArgumentException("no writer for column "
+          + descriptor.getPrimitiveType().getName() + " of type "
           + descriptor.getPrimitiveType().getPrimitiveTypeName());
     };
   }

@@ -3,14 +3,12 @@ package com.benefits.etl.write;
 import com.benefits.etl.model.RejectedRecord;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Set;
 
 /** Opens writers of {@code rejected_events.parquet} (SPEC 3.3). */
 public final class RejectsWriter {
 
   static final ParquetTable<RejectedRecord> TABLE =
-      new ParquetTable<>(OutputSchemas.REJECTED_EVENTS, RejectsWriter::write,
-          Set.of("record_index", "detail", "raw_record"));
+      new ParquetTable<>(OutputSchemas.REJECTED_EVENTS, RejectsWriter::write);
 
   private RejectsWriter() {}
 

@@ -20,8 +20,8 @@ final class StringColumnWriter extends ColumnChunkWriter {
   private byte[] min;
   private byte[] max;
 
-  StringColumnWriter(ColumnDescriptor descriptor, boolean dictionary, ParquetWriterOptions options) {
-    super(descriptor, dictionary, options);
+  StringColumnWriter(ColumnDescriptor descriptor, ParquetWriterOptions options) {
+    super(descriptor, options);
   }
 
   @Override

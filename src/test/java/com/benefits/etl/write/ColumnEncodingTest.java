@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.benefits.etl.model.CleanEvent;
 import com.benefits.etl.model.DailyCount;
+import com.benefits.etl.model.RejectedRecord;
+import com.benefits.etl.rules.RejectReason;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -109,6 +111,28 @@ class ColumnEncodingTest {
     assertSameRows(ours, reference);
   }
 
+  /** SPEC 3.5, dictionary encoding enabled: every column of both files starts with one. */
+  @Test
+  void everyColumnUsesADictionaryWhenItsValuesRepeat() throws IOException {
+    Path clean = dir.resolve("clean.parquet");
+    Path rejects = dir.resolve("rejects.parquet");
+    try (ParquetTableWriter<CleanEvent> c = CleanEventsWriter.open(clean, OPTIONS);
+        ParquetTableWriter<RejectedRecord> r = RejectsWriter.open(rejects, OPTIONS)) {
+      for (int i = 0; i < 3000; i++) {
+        long micros = 1_710_000_000_000_000L + i % 3 * 1_000_000L;
+        c.write(new CleanEvent("u" + i % 3, "login", "2024-03-09T16:00:0" + i % 3 + "Z", micros,
+            19_791, 1.5 * (i % 3), "mobile", "/home", 19_000 + i % 3, "US"));
+        r.write(new RejectedRecord(i % 3, RejectReason.DUPLICATE, "same as record " + i % 3,
+            "{\"user_id\":\"u" + i % 3 + "\"}"));
+      }
+    }
+    for (Path file : List.of(clean, rejects)) {
+      assertThat(ParquetInspection.chunks(file)).isNotEmpty().allSatisfy(chunk ->
+          assertThat((String) chunk.get("encodings")).as(file + " " + chunk.get("path_in_schema"))
+              .contains("PLAIN_DICTIONARY"));
+    }
+  }
+
   /** Rows with columns shaped to reach each encoding path; seeded, so always the same rows. */
   private static List<CleanEvent> rows(int count, long seed) {
     Random random = new Random(seed);
@@ -178,9 +202,6 @@ class ColumnEncodingTest {
         .withRowGroupSize(options.rowGroupSizeBytes())
         .withPageSize(options.pageSizeBytes())
         .withDictionaryPageSize(options.dictionaryPageSizeBytes());
-    for (String column : table.plainColumns()) {
-      builder.withDictionaryEncoding(column, false);
-    }
     SimpleGroupFactory groups = new SimpleGroupFactory(table.schema());
     try (ParquetWriter<Group> writer = builder.build()) {
       for (T row : rows) {
