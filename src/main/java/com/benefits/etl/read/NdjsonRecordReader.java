@@ -108,17 +108,29 @@ final class NdjsonRecordReader implements RecordReader {
       p.nextToken();
       CheckedRecord checked = RecordChecker.check(p);
       if (p.nextToken() != null) {
-        return malformed("unexpected content after the JSON value, at column "
-            + p.currentTokenLocation().getColumnNr());
+        return malformed("line " + lineNumber + " has unexpected content after the JSON value, at"
+            + " column " + column(text, p.currentTokenLocation()));
       }
       return checked;
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
-      String where = at == null ? "" : " at column " + at.getColumnNr();
+      String where = at == null ? "" : " at column " + column(text, at);
       return malformed("line " + lineNumber + " is not valid JSON" + where + ": "
           + JacksonArrayRecordReader.withoutJacksonHint(
               JacksonArrayRecordReader.firstLine(e.getOriginalMessage())));
     }
+  }
+
+  /**
+   * The 1-based column of {@code at} in the line, in bytes as for a JSON array; Jackson's own
+   * column restarts after a carriage return, which it counts as a line break.
+   */
+  private static long column(String line, JsonLocation at) {
+    long chars = at.getCharOffset();
+    if (chars < 0 || chars > line.length()) {
+      return at.getColumnNr();
+    }
+    return line.substring(0, (int) chars).getBytes(StandardCharsets.UTF_8).length + 1;
   }
 
   /**

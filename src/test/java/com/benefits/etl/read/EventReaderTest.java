@@ -231,7 +231,23 @@ class EventReaderTest {
     assertThat(recs.get(2).checked().rejection().detail()).startsWith("line 6 is not valid JSON at column ");
     assertThat(recs.get(3).checked().rejection().detail()).isEqualTo("the record is an array, expected a JSON object");
     assertThat(recs.get(6).checked().rejection().detail())
-        .isEqualTo("unexpected content after the JSON value, at column " + (ok("u3").length() + 2));
+        .isEqualTo("line 10 has unexpected content after the JSON value, at column "
+            + (ok("u3").length() + 2));
+  }
+
+  /** A lone carriage return is inside the line; Jackson would count columns again after it. */
+  @Test
+  void ndjsonColumnsCountBytesFromTheLineStartPastACarriageReturn() throws IOException {
+    List<Rec> recs = readAll(write("cr.ndjson", ok("u0") + "\n" + ok("\u00e9") + "\r{\"a\":1}\n"
+        + ok("u2") + "\r{\"a\"\n"));
+    assertThat(recs).extracting(Rec::reason)
+        .containsExactly(null, RejectReason.MALFORMED_RECORD, RejectReason.MALFORMED_RECORD);
+    assertThat(recs.get(1).checked().rejection().detail())
+        .isEqualTo("line 2 has unexpected content after the JSON value, at column "
+            + (ok("\u00e9").getBytes(UTF_8).length + 2));
+    assertThat(recs.get(2).checked().rejection().detail())
+        .isEqualTo("line 3 has unexpected content after the JSON value, at column "
+            + (ok("u2").length() + 2));
   }
 
   /**
