@@ -7,14 +7,18 @@ import com.benefits.etl.rules.DedupKey;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** SPEC 2 step 4 through the store, and its exactness under collisions and spills. */
 class DeduplicatorTest {
@@ -198,6 +202,33 @@ class DeduplicatorTest {
     }
   }
 
+  /**
+   * Keys in time order over 3,000 days (so days share partitions), one in ten on a random day,
+   * some timestamps too short to name a day, repeats near and far: in memory, and spilled.
+   */
+  @ParameterizedTest
+  @ValueSource(longs = {64 << 20, 48 << 10})
+  void keysPartitionedByDayMatchTheModel(long budget) {
+    int[] seq = {0};
+    Function<Random, DedupKey> dated = random -> {
+      int day = random.nextInt(10) == 0 ? random.nextInt(4000) : seq[0]++ / 40;
+      String ts = random.nextInt(50) == 0 ? "t" + random.nextInt(100)
+          : LocalDate.ofEpochDay(19_000 - 1500 + day) + "T0" + random.nextInt(10) + ":00Z";
+      return DedupKey.of("u" + random.nextInt(30), random.nextBoolean() ? "view" : null, ts,
+          random.nextInt(3) == 0 ? null : (double) random.nextInt(3));
+    };
+    try (Deduplicator d = store(budget)) {
+      checkAgainstModel(d, 120_000, 8, dated);
+      if (budget > 1 << 20) {
+        assertThat(d.partitionCount()).isEqualTo(1024);
+        assertThat(d.runCount()).isZero();
+      } else {
+        assertThat(d.partitionCount()).isBetween(2, 512);
+        assertThat(d.runCount()).isGreaterThan(20);
+      }
+    }
+  }
+
   @Test
   void rejectsABudgetTooSmallToWorkIn() {
     assertThatThrownBy(() -> store(100)).isInstanceOf(IllegalArgumentException.class);
@@ -208,6 +239,11 @@ class DeduplicatorTest {
    * recent, half anywhere), and compares every answer and the size with a HashMap.
    */
   static void checkAgainstModel(Deduplicator d, int n, long seed) {
+    checkAgainstModel(d, n, seed, RandomKeys::next);
+  }
+
+  static void checkAgainstModel(Deduplicator d, int n, long seed,
+      Function<Random, DedupKey> newKey) {
     Random random = new Random(seed);
     Map<DedupKey, Long> model = new HashMap<>();
     List<DedupKey> history = new ArrayList<>();
@@ -218,7 +254,7 @@ class DeduplicatorTest {
             : random.nextInt(history.size());
         key = history.get(history.size() - 1 - back);
       } else {
-        key = RandomKeys.next(random);
+        key = newKey.apply(random);
       }
       history.add(key);
       long index = 1000L + 3L * i;
