@@ -42,7 +42,10 @@ import java.util.List;
  * slot), plus 1.25 bytes a spilled key for the Bloom filters, outside the budget. Not thread-safe.
  */
 public final class Deduplicator implements AutoCloseable {
-  /** A budget under which 12.5 million distinct keys stay in memory (peak 200 MiB). */
+  /**
+   * A budget of 248 MiB of tables (and an 8 MiB log tail): some 12 to 24 million distinct keys
+   * stay in memory, as full as the partitions' tables happen to be, before the tables spill.
+   */
   public static final long DEFAULT_MEMORY_BUDGET_BYTES = 256L << 20;
 
   private static final int MAX_TAIL_BYTES = 8 << 20;
