@@ -1,6 +1,7 @@
 package com.benefits.etl.read;
 
 import com.benefits.etl.BadInputException;
+import com.benefits.etl.rules.Utf8;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
@@ -126,43 +127,18 @@ final class Utf8CheckedInputStream extends InputStream {
         p += 8;
         continue;
       }
-      int c = b[p] & 0xFF;
-      if (c < 0x80) {
+      if (b[p] >= 0) { // ASCII
         p++;
         continue;
       }
-      int length;
-      int min2 = 0x80;
-      int max2 = 0xBF;
-      if (c >= 0xC2 && c <= 0xDF) {
-        length = 2;
-      } else if (c >= 0xE0 && c <= 0xEF) {
-        length = 3;
-        if (c == 0xE0) {
-          min2 = 0xA0; // else overlong
-        } else if (c == 0xED) {
-          max2 = 0x9F; // else a surrogate
-        }
-      } else if (c >= 0xF0 && c <= 0xF4) {
-        length = 4;
-        if (c == 0xF0) {
-          min2 = 0x90; // else overlong
-        } else if (c == 0xF4) {
-          max2 = 0x8F; // else above U+10FFFF
-        }
-      } else {
-        return bad(b, p, p + 1, from);
+      int next = Utf8.sequenceEnd(b, p, end);
+      if (next == Utf8.CUT) {
+        return p; // cut off here; the next read completes it
       }
-      for (int i = 1; i < length; i++) {
-        if (p + i == end) {
-          return p; // cut off here; the next read completes it
-        }
-        int d = b[p + i] & 0xFF;
-        if (d < (i == 1 ? min2 : 0x80) || d > (i == 1 ? max2 : 0xBF)) {
-          return bad(b, p, p + i + 1, from);
-        }
+      if (next < 0) {
+        return bad(b, p, ~next + 1, from);
       }
-      p += length;
+      p = next;
     }
     return p;
   }

@@ -660,42 +660,8 @@ public final class ByteRecordChecker {
 
   /** A well-formed UTF-8 sequence of 2 to 4 bytes at {@code q}; returns the offset past it. */
   private int utf8(int q) {
-    int c = b[q] & 0xFF;
-    int n;
-    int min2 = 0x80;
-    int max2 = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) {
-      n = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      n = 3;
-      if (c == 0xE0) {
-        min2 = 0xA0; // overlong
-      } else if (c == 0xED) {
-        max2 = 0x9F; // surrogates
-      }
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      n = 4;
-      if (c == 0xF0) {
-        min2 = 0x90; // overlong
-      } else if (c == 0xF4) {
-        max2 = 0x8F; // beyond U+10FFFF
-      }
-    } else {
-      return DECLINED;
-    }
-    if (q + n > limit) {
-      return INCOMPLETE;
-    }
-    int second = b[q + 1] & 0xFF;
-    if (second < min2 || second > max2) {
-      return DECLINED;
-    }
-    for (int i = q + 2; i < q + n; i++) {
-      if ((b[i] & 0xC0) != 0x80) {
-        return DECLINED;
-      }
-    }
-    return q + n;
+    int next = Utf8.sequenceEnd(b, q, limit);
+    return next >= 0 ? next : next == Utf8.CUT ? INCOMPLETE : DECLINED;
   }
 
   /**
