@@ -113,8 +113,8 @@ final class JacksonArrayRecordReader implements RecordReader {
   }
 
   private BadInputException fatal(IOException e) {
-    if (e instanceof Utf8CheckedInputStream.InvalidUtf8) {
-      return ((Utf8CheckedInputStream.InvalidUtf8) e).error();
+    if (e instanceof InputError) {
+      return ((InputError) e).error();
     }
     if (e instanceof RecordTooLargeException) {
       JsonLocation here = where(null);

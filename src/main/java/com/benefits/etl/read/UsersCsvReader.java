@@ -20,8 +20,10 @@ import java.util.Locale;
 import java.util.OptionalInt;
 
 /**
- * Loads the users CSV (SPEC 1.2) with FastCSV: RFC 4180 quoting, LF or CRLF, UTF-8 with or
- * without a BOM (bytes that are not UTF-8 are a fatal error naming their line and column); the
+ * Loads the users CSV (SPEC 1.2) with FastCSV: RFC 4180 quoting (a quote left open, or text after
+ * a closing quote, is a fatal error naming its line and column: {@link
+ * CsvQuotesCheckedInputStream}), LF or CRLF, UTF-8 with or without a BOM (bytes that are not UTF-8
+ * are a fatal error naming their line and column); the
  * header names {@code user_id}, {@code signup_date} and {@code country} in any order and case
  * (extra columns ignored). A data row whose field count differs from the header's
  * is a fatal error naming its line: the file's columns cannot be trusted past it. Empty lines are
@@ -43,25 +45,29 @@ public final class UsersCsvReader {
   public static UsersTable read(Path file) {
     InputFiles.requireReadableFile(file, "users file");
     UsersTable.Builder table = UsersTable.builder();
-    try (CsvReader<CsvRecord> csv =
-        CsvReader.builder()
+    long records = 0;
+    try (CsvQuotesCheckedInputStream checked = new CsvQuotesCheckedInputStream(
+            new Utf8CheckedInputStream(Files.newInputStream(file), file,
+                () -> Files.newInputStream(file), NOT_UTF8), file);
+        CsvReader<CsvRecord> csv = CsvReader.builder()
             .detectBomHeader(true)
             .skipEmptyLines(true)
             .allowExtraFields(true)
             .allowMissingFields(true)
             .allowExtraCharsAfterClosingQuote(false)
-            .ofCsvRecord(new Utf8CheckedInputStream(Files.newInputStream(file), file,
-                () -> Files.newInputStream(file), NOT_UTF8), StandardCharsets.UTF_8)) {
+            .ofCsvRecord(checked, StandardCharsets.UTF_8)) {
       Iterator<CsvRecord> rows = csv.iterator();
       if (!rows.hasNext()) {
         throw new BadInputException(file, "the users file is empty; expected a header naming "
             + String.join(", ", REQUIRED));
       }
       CsvRecord header = rows.next();
+      records++;
       int[] columns = locate(file, header);
       int width = header.getFieldCount();
       while (rows.hasNext()) {
         CsvRecord row = rows.next();
+        records++;
         if (row.getFieldCount() != width) {
           throw new BadInputException(file, row.getStartingLineNumber(), -1,
               "the row has " + row.getFieldCount() + " fields but the header has " + width, null);
@@ -72,15 +78,21 @@ public final class UsersCsvReader {
         table.add(id, date.orElse(UsersTable.NO_DATE), date.isEmpty(),
             Countries.normalize(row.getField(columns[2])));
       }
+      if (records != checked.rows()) {
+        throw new BadInputException(file, "the CSV library read " + records + " rows where the"
+            + " file holds " + checked.rows() + " (FastCSV 4.1 drops a last row whose last field"
+            + " is quoted and holds a carriage return not followed by a line feed)");
+      }
     } catch (CsvParseException e) {
-      throw new BadInputException(file, "the CSV is not well-formed: " + e.getMessage(), e);
-    } catch (Utf8CheckedInputStream.InvalidUtf8 e) {
+      throw new BadInputException(file, "the CSV is not well-formed: " + e.getMessage()
+          + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()), e);
+    } catch (InputError e) {
       throw e.error();
     } catch (IOException e) {
       throw new BadInputException(file, "cannot read: " + e.getMessage(), new UncheckedIOException(e));
     } catch (UncheckedIOException e) {
-      if (e.getCause() instanceof Utf8CheckedInputStream.InvalidUtf8) {
-        throw ((Utf8CheckedInputStream.InvalidUtf8) e.getCause()).error();
+      if (e.getCause() instanceof InputError) {
+        throw ((InputError) e.getCause()).error();
       }
       throw new BadInputException(file, "cannot read: " + e.getCause().getMessage(), e);
     }

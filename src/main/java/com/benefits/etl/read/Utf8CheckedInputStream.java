@@ -16,7 +16,7 @@ import java.nio.file.Path;
  * NUL); the users file must be UTF-8 too, and a lenient decoder would turn bad bytes into U+FFFD.
  *
  * <p>The bytes before a bad sequence are delivered, so an earlier syntax error is still reported
- * first; a read that reaches the bad sequence throws an {@link InvalidUtf8} holding the run's
+ * first; a read that reaches the bad sequence throws an {@link InputError} holding the run's
  * error: a {@link BadInputException} naming the sequence's line and column (1-based, columns in
  * bytes, as Jackson counts them), found by reading the data again from its start.
  */
@@ -158,23 +158,8 @@ final class Utf8CheckedInputStream extends InputStream {
   }
 
   /** The read error of bad UTF-8; {@link #error()} is what the run reports. */
-  static final class InvalidUtf8 extends IOException {
-    private static final long serialVersionUID = 1L;
-
-    private final transient BadInputException error;
-
-    InvalidUtf8(BadInputException error) {
-      super(error.getMessage());
-      this.error = error;
-    }
-
-    BadInputException error() {
-      return error;
-    }
-  }
-
-  private InvalidUtf8 failure() {
-    return new InvalidUtf8(locate());
+  private InputError failure() {
+    return new InputError(locate());
   }
 
   private BadInputException locate() {

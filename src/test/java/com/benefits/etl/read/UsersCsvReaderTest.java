@@ -190,12 +190,66 @@ class UsersCsvReaderTest {
         .hasMessage(file + ": users file not found");
   }
 
+  /** FastCSV 4.1 closes a quote left open at the end by itself; that must not pass silently. */
   @Test
-  void unclosedQuoteIsBadInput() throws IOException {
-    Path file = write("user_id,signup_date,country\n\"u1,2024-01-01,US\n");
+  void unclosedQuoteIsBadInputNamingWhereItOpens() throws IOException {
+    String never = ": the quoted field that opens here is never closed (no closing '\"' before the"
+        + " end of the file)";
+    Path swallowing = write("user_id,signup_date,country\na,2020-01-01,\"US\nb,2020-01-01,US\n"
+        + "c,2020-01-01,US\n");
+    assertThatThrownBy(() -> UsersCsvReader.read(swallowing))
+        .isInstanceOf(BadInputException.class)
+        .hasMessage(swallowing + ", line 2, column 14" + never);
+    Path last = write("user_id,signup_date,country\na,2020-01-01,\"US\n");
+    assertThatThrownBy(() -> UsersCsvReader.read(last))
+        .hasMessage(last + ", line 2, column 14" + never);
+    Path firstField = write("\uFEFFuser_id,signup_date,country\r\nu1,2024-01-01,US\r\n\"u2,x\r\n");
+    assertThatThrownBy(() -> UsersCsvReader.read(firstField))
+        .hasMessage(firstField + ", line 3, column 1" + never);
+    Path afterMultiLine = write("user_id,signup_date,country\n\"a\r\nb\",2020-01-01,US\n"
+        + "c,2020-01-01,\"U\"\"S\n");
+    assertThatThrownBy(() -> UsersCsvReader.read(afterMultiLine))
+        .hasMessage(afterMultiLine + ", line 4, column 14" + never);
+  }
+
+  @Test
+  void textAfterAClosingQuoteIsBadInputNamingItsColumn() throws IOException {
+    Path file = write("user_id,signup_date,country\nu0,2020-01-01,US\n\"a\"x,2020-01-01,US\n");
     assertThatThrownBy(() -> UsersCsvReader.read(file))
         .isInstanceOf(BadInputException.class)
-        .hasMessageStartingWith(file.toString());
+        .hasMessage(file + ", line 3, column 4: a field's closing '\"' is followed by other text; a"
+            + " quoted field must end at a comma or a line end, and a '\"' inside it must be"
+            + " doubled");
+  }
+
+  @Test
+  void anEarlierRowErrorIsReportedBeforeALaterQuoteError() throws IOException {
+    Path file = write("user_id,signup_date,country\nu0,2020-01-01\nu1,2020-01-01,\"US\n");
+    assertThatThrownBy(() -> UsersCsvReader.read(file))
+        .hasMessage(file + ", line 2: the row has 2 fields but the header has 3");
+  }
+
+  /** FastCSV 4.1 drops such a last row; the row count the quote check keeps catches it. */
+  @Test
+  void aLastRowFastCsvDropsIsBadInput() throws IOException {
+    Path file = write("user_id,signup_date,country\nu1,2020-01-01,US\nu2,2020-01-01,\"U\rS\"\n");
+    assertThatThrownBy(() -> UsersCsvReader.read(file))
+        .isInstanceOf(BadInputException.class)
+        .hasMessage(file + ": the CSV library read 2 rows where the file holds 3 (FastCSV 4.1 drops"
+            + " a last row whose last field is quoted and holds a carriage return not followed by a"
+            + " line feed)");
+    Path crlf = write("user_id,signup_date,country\r\nu1,2020-01-01,US\r\nu2,2020-01-01,\"U\rS\"\r\n");
+    assertThat(UsersCsvReader.read(crlf).size()).isEqualTo(2);
+  }
+
+  @Test
+  void quotesThatCloseAreRead() throws IOException {
+    UsersTable t = UsersCsvReader.read(write("\uFEFF\"user_id\",\"signup_date\",\"country\"\r\n"
+        + "\"a,\"\"b\"\"\",\"2024-01-15\",\"US\"\r\nc\"d,2024-01-16,\"\"\n\"e\",,\"US\""));
+    assertUser(t, "a,\"b\"", day("2024-01-15"), "US");
+    assertUser(t, "c\"d", day("2024-01-16"), null);
+    assertUser(t, "e", UsersTable.NO_DATE, "US");
+    assertThat(t.size()).isEqualTo(3);
   }
 
   @Test

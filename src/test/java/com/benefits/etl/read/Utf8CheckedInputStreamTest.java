@@ -97,8 +97,8 @@ class Utf8CheckedInputStreamTest {
     for (int i = 0; i < 20_000; i++) {
       byte[] data = randomBytes(random, true);
       ByteArrayOutputStream out = new ByteArrayOutputStream();
-      Utf8CheckedInputStream.InvalidUtf8 failure = catchThrowableOfType(
-          Utf8CheckedInputStream.InvalidUtf8.class, () -> drain(over(data), random, out));
+      InputError failure = catchThrowableOfType(
+          InputError.class, () -> drain(over(data), random, out));
       assertThat(failure == null).as("accepted %s", Arrays.toString(data))
           .isEqualTo(strictlyUtf8(data));
       if (failure != null) {
@@ -137,8 +137,8 @@ class Utf8CheckedInputStreamTest {
     data.writeBytes("[\n {\"a\":\"\u00e9".getBytes(UTF_8));
     data.writeBytes(bad);
     byte[] bytes = data.toByteArray();
-    Utf8CheckedInputStream.InvalidUtf8 failure = catchThrowableOfType(
-        Utf8CheckedInputStream.InvalidUtf8.class,
+    InputError failure = catchThrowableOfType(
+        InputError.class,
         () -> drain(over(bytes), new Random(3), new ByteArrayOutputStream()));
     BadInputException error = failure.error();
     assertThat(error.line()).hasValue(2);
