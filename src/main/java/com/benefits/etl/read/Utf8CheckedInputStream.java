@@ -157,7 +157,7 @@ final class Utf8CheckedInputStream extends InputStream {
     return s.toString();
   }
 
-  /** The read error of bad UTF-8; {@link #error()} is what the run reports. */
+  /** The read error of bad UTF-8; its {@link InputError#error()} is what the run reports. */
   private InputError failure() {
     return new InputError(locate());
   }
