@@ -15,24 +15,51 @@ public final class UsersTable {
   /** Stored in {@link #signupDate(int)} when the signup date is unknown. */
   public static final int NO_DATE = Integer.MIN_VALUE;
 
-  private final Map<String, Integer> indexById;
   private final String[] ids;
+  /**
+   * User indices in code-point order of their ids: {@link #indexOf} searches it, and {@link
+   * #codePointRanks} inverts it. A hash map from id to index would hold some 60 bytes a user in
+   * the old generation for the whole run, where the join uses {@code UserIndex}.
+   */
+  private final int[] byCodePoint;
   private final int[] signupDates;
   private final String[] countries;
   private final UsersStats stats;
 
   private UsersTable(Builder b) {
-    this.indexById = b.indexById;
     this.ids = Arrays.copyOf(b.ids, b.size);
     this.signupDates = Arrays.copyOf(b.signupDates, b.size);
     this.countries = Arrays.copyOf(b.countries, b.size);
     this.stats = new UsersStats(b.rows, b.size, b.blankIds, b.duplicateIds, b.invalidSignupDates);
+    Integer[] order = new Integer[ids.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Comparator<Integer> byId = (x, y) -> compareCodePoints(ids[x], ids[y]);
+    Arrays.sort(order, byId);
+    this.byCodePoint = new int[order.length];
+    for (int r = 0; r < order.length; r++) {
+      byCodePoint[r] = order[r];
+    }
   }
 
   /** The dense index of a (trimmed) user id, or -1 if the user is not in the table. */
   public int indexOf(String userId) {
-    Integer i = indexById.get(userId);
-    return i == null ? -1 : i;
+    requireNonNull(userId, "userId is null");
+    int low = 0;
+    int high = byCodePoint.length - 1;
+    while (low <= high) {
+      int mid = (low + high) >>> 1;
+      int c = compareCodePoints(ids[byCodePoint[mid]], userId);
+      if (c < 0) {
+        low = mid + 1;
+      } else if (c > 0) {
+        high = mid - 1;
+      } else {
+        return byCodePoint[mid];
+      }
+    }
+    return -1;
   }
 
   public int size() {
@@ -62,15 +89,9 @@ public final class UsersTable {
    * of their UTF-8 form, which is how Parquet readers compare strings).
    */
   public int[] codePointRanks() {
-    Integer[] order = new Integer[ids.length];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    Comparator<Integer> byId = (a, c) -> compareCodePoints(ids[a], ids[c]);
-    Arrays.sort(order, byId);
     int[] rank = new int[ids.length];
-    for (int r = 0; r < order.length; r++) {
-      rank[order[r]] = r;
+    for (int r = 0; r < byCodePoint.length; r++) {
+      rank[byCodePoint[r]] = r;
     }
     return rank;
   }
@@ -99,7 +120,12 @@ public final class UsersTable {
 
   /** Adds rows in file order; the first row of a repeated id wins (SPEC 1.2). */
   public static final class Builder {
-    private final Map<String, Integer> indexById = new HashMap<>();
+    /**
+     * The ids added so far, with their index: only while building, so that a repeated id can be
+     * told. (A {@code HashSet} here measured 0.4-2.0 s slower on 10M events in 4 alternating
+     * pairs, for no reason found; this map is what the table used to keep.)
+     */
+    private final Map<String, Integer> seen = new HashMap<>();
     private String[] ids = new String[1024];
     private int[] signupDates = new int[1024];
     private String[] countries = new String[1024];
@@ -124,7 +150,7 @@ public final class UsersTable {
         blankIds++;
         return false;
       }
-      if (indexById.containsKey(userId)) {
+      if (seen.containsKey(userId)) {
         duplicateIds++;
         return false;
       }
@@ -136,7 +162,7 @@ public final class UsersTable {
         signupDates = Arrays.copyOf(signupDates, size * 2);
         countries = Arrays.copyOf(countries, size * 2);
       }
-      indexById.put(requireNonNull(userId, "userId is null"), size);
+      seen.put(userId, size);
       ids[size] = userId;
       signupDates[size] = signupDate;
       countries[size] = country;
