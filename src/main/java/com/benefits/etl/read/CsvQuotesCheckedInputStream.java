@@ -1,7 +1,6 @@
 package com.benefits.etl.read;
 
 import com.benefits.etl.BadInputException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -19,7 +18,7 @@ import java.nio.file.Path;
  * error is still reported first; the read that reaches it throws an {@link InputError}. Lines and
  * columns are 1-based, columns in bytes (a leading byte-order mark counts).
  */
-final class CsvQuotesCheckedInputStream extends FilterInputStream {
+final class CsvQuotesCheckedInputStream extends BlockInputStream {
   private static final int FIELD_START = 0;
   private static final int UNQUOTED = 1;
   private static final int QUOTED = 2;
@@ -55,18 +54,11 @@ final class CsvQuotesCheckedInputStream extends FilterInputStream {
   }
 
   @Override
-  public int read() throws IOException {
-    byte[] one = new byte[1];
-    int n = read(one, 0, 1);
-    return n < 0 ? -1 : one[0] & 0xFF;
-  }
-
-  @Override
   public int read(byte[] b, int off, int len) throws IOException {
     if (problem != null) {
       throw new InputError(problem);
     }
-    int n = super.read(b, off, len);
+    int n = in.read(b, off, len);
     if (n < 0) {
       if (state == QUOTED) {
         throw new InputError(new BadInputException(file, openLine, openColumn,
@@ -88,27 +80,6 @@ final class CsvQuotesCheckedInputStream extends FilterInputStream {
       }
     }
     return n;
-  }
-
-  @Override
-  public long skip(long n) throws IOException {
-    throw new IOException("skip is not supported: every byte must be checked");
-  }
-
-  /** No: bytes read again after a reset would be counted twice. */
-  @Override
-  public boolean markSupported() {
-    return false;
-  }
-
-  @Override
-  public void mark(int readLimit) {
-    // not supported
-  }
-
-  @Override
-  public void reset() throws IOException {
-    throw new IOException("mark and reset are not supported");
   }
 
   /** Moves the state past one byte; false (with {@link #problem} set) if it breaks the quoting. */

@@ -11,11 +11,10 @@ import java.util.Arrays;
  * than the record size limit (plus one read-ahead buffer) past {@link #limitFrom} fails with a
  * {@link RecordTooLargeException}, so what is retained stays bounded.
  */
-final class RetainingInputStream extends InputStream {
+final class RetainingInputStream extends BlockInputStream {
   /** Room for the parser's read-ahead beyond the current record. */
   private static final int SLACK = 1 << 16;
 
-  private final InputStream in;
   private final int maxRecordBytes;
   private byte[] window = new byte[1 << 16];
   /** Absolute offset of {@code window[0]}. */
@@ -27,15 +26,8 @@ final class RetainingInputStream extends InputStream {
   private long limitFrom;
 
   RetainingInputStream(InputStream in, int maxRecordBytes) {
-    this.in = in;
+    super(in);
     this.maxRecordBytes = maxRecordBytes;
-  }
-
-  @Override
-  public int read() throws IOException {
-    byte[] one = new byte[1];
-    int n = read(one, 0, 1);
-    return n < 0 ? -1 : one[0] & 0xff;
   }
 
   @Override
@@ -89,8 +81,4 @@ final class RetainingInputStream extends InputStream {
     return RawText.of(window, (int) (from - windowStart), (int) (to - from), to - from, cap);
   }
 
-  @Override
-  public void close() throws IOException {
-    in.close();
-  }
 }

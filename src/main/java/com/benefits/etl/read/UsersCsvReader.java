@@ -45,7 +45,6 @@ public final class UsersCsvReader {
   public static UsersTable read(Path file) {
     InputFiles.requireReadableFile(file, "users file");
     UsersTable.Builder table = UsersTable.builder();
-    long records = 0;
     try (CsvQuotesCheckedInputStream checked = new CsvQuotesCheckedInputStream(
             new Utf8CheckedInputStream(Files.newInputStream(file), file,
                 () -> Files.newInputStream(file), NOT_UTF8), file);
@@ -62,12 +61,10 @@ public final class UsersCsvReader {
             + String.join(", ", REQUIRED));
       }
       CsvRecord header = rows.next();
-      records++;
       int[] columns = locate(file, header);
       int width = header.getFieldCount();
       while (rows.hasNext()) {
         CsvRecord row = rows.next();
-        records++;
         if (row.getFieldCount() != width) {
           throw new BadInputException(file, row.getStartingLineNumber(), -1,
               "the row has " + row.getFieldCount() + " fields but the header has " + width, null);
@@ -78,11 +75,14 @@ public final class UsersCsvReader {
         table.add(id, date.orElse(UsersTable.NO_DATE), date.isEmpty(),
             Countries.normalize(row.getField(columns[2])));
       }
+      UsersTable users = table.build();
+      long records = 1 + users.stats().rows(); // the header and every data row
       if (records != checked.rows()) {
         throw new BadInputException(file, "the CSV library read " + records + " rows where the"
             + " file holds " + checked.rows() + " (FastCSV 4.1 drops a last row whose last field"
             + " is quoted and holds a carriage return not followed by a line feed)");
       }
+      return users;
     } catch (CsvParseException e) {
       throw new BadInputException(file, "the CSV is not well-formed: " + e.getMessage()
           + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()), e);
@@ -96,7 +96,6 @@ public final class UsersCsvReader {
       }
       throw new BadInputException(file, "cannot read: " + e.getCause().getMessage(), e);
     }
-    return table.build();
   }
 
   /** Positions of user_id, signup_date and country in the header. */

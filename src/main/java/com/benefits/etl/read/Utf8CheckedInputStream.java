@@ -20,12 +20,11 @@ import java.nio.file.Path;
  * error: a {@link BadInputException} naming the sequence's line and column (1-based, columns in
  * bytes, as Jackson counts them), found by reading the data again from its start.
  */
-final class Utf8CheckedInputStream extends InputStream {
+final class Utf8CheckedInputStream extends BlockInputStream {
   private static final VarHandle LONG_LE =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private static final long HIGH_BITS = 0x8080808080808080L;
 
-  private final InputStream in;
   private final Path file;
   private final JsonArrayRecordReader.Source again;
   /** The error's text, {@code %s} standing for the bad bytes. */
@@ -49,17 +48,10 @@ final class Utf8CheckedInputStream extends InputStream {
    */
   Utf8CheckedInputStream(
       InputStream in, Path file, JsonArrayRecordReader.Source again, String problem) {
-    this.in = in;
+    super(in);
     this.file = file;
     this.again = again;
     this.problem = problem;
-  }
-
-  @Override
-  public int read() throws IOException {
-    byte[] one = new byte[1];
-    int n = read(one, 0, 1);
-    return n < 0 ? -1 : one[0] & 0xFF;
   }
 
   @Override
@@ -188,8 +180,4 @@ final class Utf8CheckedInputStream extends InputStream {
     return new BadInputException(file, line, badOffset - lineStart + 1, problem, null);
   }
 
-  @Override
-  public void close() throws IOException {
-    in.close();
-  }
 }
