@@ -18,6 +18,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Loads the users CSV (SPEC 1.2) with FastCSV: RFC 4180 quoting (a quote left open, or text after
@@ -27,10 +29,12 @@ import java.util.OptionalInt;
  * header names {@code user_id}, {@code signup_date} and {@code country} in any order and case
  * (extra columns ignored). A data row whose field count differs from the header's
  * is a fatal error naming its line: the file's columns cannot be trusted past it. Empty lines are
- * skipped.
+ * skipped. Rows whose id repeats an earlier row's, and signup dates that are not dates, are
+ * counted in the table's statistics and logged as one warning each, with the first few lines.
  */
 public final class UsersCsvReader {
   static final List<String> REQUIRED = List.of("user_id", "signup_date", "country");
+  private static final Logger LOG = LoggerFactory.getLogger(UsersCsvReader.class);
   private static final String NOT_UTF8 =
       "the bytes %s are not valid UTF-8 (the users file must be UTF-8)";
 
@@ -63,6 +67,10 @@ public final class UsersCsvReader {
       CsvRecord header = rows.next();
       int[] columns = locate(file, header);
       int width = header.getFieldCount();
+      RowWarnings repeated = new RowWarnings(
+          "repeat an earlier row's user_id and were skipped: the first row of an id wins");
+      RowWarnings invalidDates = new RowWarnings(
+          "have a signup_date that is not a YYYY-MM-DD calendar date; it is null for that user");
       while (rows.hasNext()) {
         CsvRecord row = rows.next();
         if (row.getFieldCount() != width) {
@@ -72,8 +80,13 @@ public final class UsersCsvReader {
         String id = Texts.trimToNull(row.getField(columns[0]));
         String rawDate = row.getField(columns[1]);
         OptionalInt date = CivilDate.parseIsoDate(rawDate);
-        table.add(id, date.orElse(UsersTable.NO_DATE), date.isEmpty(),
+        boolean added = table.add(id, date.orElse(UsersTable.NO_DATE), date.isEmpty(),
             Countries.normalize(row.getField(columns[2])));
+        if (added && date.isEmpty()) {
+          invalidDates.add(row.getStartingLineNumber(), Texts.quote(rawDate));
+        } else if (!added && id != null) {
+          repeated.add(row.getStartingLineNumber(), Texts.quote(id));
+        }
       }
       UsersTable users = table.build();
       long records = 1 + users.stats().rows(); // the header and every data row
@@ -82,6 +95,8 @@ public final class UsersCsvReader {
             + " file holds " + checked.rows() + " (FastCSV 4.1 drops a last row whose last field"
             + " is quoted and holds a carriage return not followed by a line feed)");
       }
+      repeated.log(LOG, file);
+      invalidDates.log(LOG, file);
       return users;
     } catch (CsvParseException e) {
       throw new BadInputException(file, "the CSV is not well-formed: " + e.getMessage()

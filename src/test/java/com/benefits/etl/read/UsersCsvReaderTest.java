@@ -5,13 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.benefits.etl.BadInputException;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.benefits.etl.model.UsersTable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** SPEC 1.2: the users CSV. */
 class UsersCsvReaderTest {
@@ -33,6 +39,56 @@ class UsersCsvReaderTest {
     assertThat(t.userId(i)).isEqualTo(id);
     assertThat(t.signupDate(i)).as("signup date of " + id).isEqualTo(signupDate);
     assertThat(t.country(i)).as("country of " + id).isEqualTo(country);
+  }
+
+  /** The warnings {@link UsersCsvReader} logs while reading {@code file}. */
+  static List<String> warningsOf(Path file) {
+    Logger logger = (Logger) LoggerFactory.getLogger(UsersCsvReader.class);
+    ListAppender<ILoggingEvent> appender = new ListAppender<>();
+    appender.start();
+    logger.addAppender(appender);
+    try {
+      UsersCsvReader.read(file);
+    } finally {
+      logger.detachAppender(appender);
+    }
+    return appender.list.stream()
+        .peek(e -> assertThat(e.getLevel()).isEqualTo(Level.WARN))
+        .map(ILoggingEvent::getFormattedMessage)
+        .toList();
+  }
+
+  @Test
+  void repeatedIdsAndInvalidSignupDatesAreLoggedAsOneWarningEachWithTheirFirstLines()
+      throws IOException {
+    StringBuilder csv = new StringBuilder("user_id,signup_date,country\n");
+    csv.append("u1,2024-01-01,US\n"); // line 2
+    for (int i = 0; i < 7; i++) {
+      csv.append(" u1 ,not a date,US\n"); // lines 3-9: repeats, whose dates do not count
+    }
+    csv.append("u2,,US\n"); // line 10
+    csv.append("u3,2024-02-30,US\n"); // line 11
+    csv.append("\"u4\",\"\n2024-01-01\",US\n"); // lines 12-13: a valid date, whitespace around
+    csv.append("u5,2024-1-5,US\n"); // line 14
+    csv.append(",2024-01-01,US\n"); // a blank id is counted, not warned about
+    Path file = write(csv.toString());
+
+    assertThat(warningsOf(file)).containsExactly(
+        file + ": 7 rows repeat an earlier row's user_id and were skipped: the first row of an id"
+            + " wins (line 3: \"u1\", line 4: \"u1\", line 5: \"u1\", line 6: \"u1\", line 7:"
+            + " \"u1\", ...)",
+        file + ": 3 rows have a signup_date that is not a YYYY-MM-DD calendar date; it is null for"
+            + " that user (line 10: \"\", line 11: \"2024-02-30\", line 14: \"2024-1-5\")");
+    UsersTable.UsersStats stats = UsersCsvReader.read(file).stats();
+    assertThat(stats.duplicateIds()).isEqualTo(7);
+    assertThat(stats.invalidSignupDates()).isEqualTo(3);
+    assertThat(stats.blankIds()).isEqualTo(1);
+  }
+
+  @Test
+  void aCleanFileLogsNoWarning() throws IOException {
+    assertThat(warningsOf(write("user_id,signup_date,country\nu1,2024-01-15,US\n,,\n")))
+        .isEmpty();
   }
 
   @Test
