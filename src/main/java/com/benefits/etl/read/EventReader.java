@@ -23,6 +23,8 @@ import java.util.zip.GZIPInputStream;
  */
 public final class EventReader implements AutoCloseable {
   private static final int BUFFER = 1 << 16;
+  private static final int READ_AHEAD_CHUNK = 1 << 20;
+  private static final int READ_AHEAD_CHUNKS = 4;
   private static final String NOT_UTF8 = "the JSON array is not well-formed: the bytes %s are not"
       + " valid UTF-8 (JSON text must be UTF-8)";
 
@@ -69,11 +71,13 @@ public final class EventReader implements AutoCloseable {
       JsonFactory json = limits.jsonFactory();
       RecordReader records;
       if (data.format() == EventsFormat.NDJSON) {
-        records = new NdjsonRecordReader(file, data.stream(), json, limits, byteChecker);
+        records = new NdjsonRecordReader(file, readAheadIfGzip(data, data.stream()), json, limits,
+            byteChecker);
       } else {
         // An array's bytes must be UTF-8 throughout (NDJSON checks each line instead).
         JsonArrayRecordReader.Source raw = () -> Data.open(file).stream();
-        InputStream checked = new Utf8CheckedInputStream(data.stream(), file, raw, NOT_UTF8);
+        InputStream checked = readAheadIfGzip(data,
+            new Utf8CheckedInputStream(data.stream(), file, raw, NOT_UTF8));
         if (byteChecker && limits.maxNestingDepth() >= 2) {
           records = new JsonArrayRecordReader(file, checked,
               () -> new Utf8CheckedInputStream(raw.open(), file, raw, NOT_UTF8), json, limits);
@@ -89,6 +93,18 @@ public final class EventReader implements AutoCloseable {
       closeQuietly(data);
       throw e;
     }
+  }
+
+  /**
+   * Gzip data is inflated (and an array's UTF-8 checked) on a thread of its own, a chunk ahead of
+   * the parser: inflating is a quarter of the reading thread's work. On 10M events (1.6 GB, 258 MB
+   * gzipped), 4 alternating pairs: that thread's CPU fell by 3.5-5.1 s and the run by 2.5-4.0 s.
+   * A plain file gained nothing beyond the noise (4 pairs, Commons IO's read-ahead).
+   */
+  private static InputStream readAheadIfGzip(Data data, InputStream in) {
+    return data.gzip()
+        ? new ReadAheadInputStream(in, READ_AHEAD_CHUNK, READ_AHEAD_CHUNKS, "events-inflater")
+        : in;
   }
 
   /** A file's data after any gzip layer and byte-order mark, and what it turned out to be. */

@@ -17,6 +17,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.zip.GZIPOutputStream;
@@ -157,6 +158,33 @@ class EventReaderTest {
     assertThat(readAll(array)).extracting(Rec::raw).containsExactly(ok("u1"), ok("u2"));
     Path nd = write("events.ndjson.gz", gzip("\uFEFF" + ok("u1") + "\r\n\r\n" + ok("u2")));
     assertThat(readAll(nd)).extracting(Rec::raw).containsExactly(ok("u1"), ok("u2"));
+  }
+
+  /**
+   * Gzip data is inflated on a read-ahead thread; a file cut short must still stop the run (not
+   * end the data early), and only after every record before the cut.
+   */
+  @Test
+  void aTruncatedGzipFileIsBadInputAfterTheRecordsBeforeTheCut() throws IOException {
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < 60_000; i++) {
+      lines.append(ok("u" + i)).append('\n'); // some 4 MB: several read-ahead chunks
+    }
+    for (String text : List.of(lines.toString(), "[" + lines.toString().replace("}\n", "},\n"))) {
+      byte[] gz = gzip(text);
+      Path file = write("cut.json.gz", Arrays.copyOf(gz, gz.length * 2 / 3));
+      long[] records = {0};
+      try (EventReader r = EventReader.open(file)) {
+        assertThatThrownBy(() -> {
+          while (r.next()) {
+            assertThat(r.checked().event().userId()).isEqualTo("u" + records[0]++);
+          }
+        }).isInstanceOf(BadInputException.class)
+            .hasMessageStartingWith(file.toString())
+            .hasMessageContaining(": the gzip data is truncated or corrupt");
+      }
+      assertThat(records[0]).as(text.substring(0, 1)).isBetween(20_000L, 59_999L);
+    }
   }
 
   @Test
