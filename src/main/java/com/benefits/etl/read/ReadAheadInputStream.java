@@ -9,8 +9,7 @@ import java.util.concurrent.BlockingQueue;
 
 /**
  * Reads the stream underneath on a thread of its own, a chunk ahead of the reader, so that work
- * done inside that stream (inflating gzip, checking UTF-8) runs on the other core while the
- * reading thread parses. What the reader sees is exactly what a plain read would give: the same
+ * done inside that stream (inflating gzip) runs on the other core while the reading thread parses. What the reader sees is exactly what a plain read would give: the same
  * bytes, then the same end, or the same exception at the same place, after every byte that came
  * before it. (Commons IO's {@code ReadAheadInputStream} was the library choice, but version 2.22
  * takes an {@link java.io.EOFException}, which is what a truncated gzip file throws, for the end
@@ -103,6 +102,16 @@ final class ReadAheadInputStream extends BlockInputStream {
     System.arraycopy(current.bytes(), pos, b, off, n);
     pos += n;
     return n;
+  }
+
+  /**
+   * Always 0, as {@link InputStream} says by default: a {@link java.io.BufferedInputStream} over
+   * this one then reads it once per call, so that a failure is never thrown from a call that had
+   * already copied bytes (which that buffer would lose).
+   */
+  @Override
+  public int available() {
+    return 0;
   }
 
   /** At the end: -1, or the failure that ended the stream, again on every later read. */

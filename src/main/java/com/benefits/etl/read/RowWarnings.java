@@ -7,40 +7,40 @@ import org.slf4j.Logger;
 
 /**
  * One kind of row-level warning in an input file (SPEC 1.2: a repeated user id, a signup date
- * that is not a date): counts every row, keeps the first few as examples with their line, and
- * logs them all as one warning at the end, so a file with thousands of such rows makes one line
- * of log, not thousands.
+ * that is not a date): keeps the first few rows as examples with their line, and logs one warning
+ * at the end with the count of them all, so a file with thousands of such rows makes one line of
+ * log, not thousands.
  */
 final class RowWarnings {
-  /** How many rows are shown by line; the count covers them all. */
+  /** How many rows are shown by line. */
   static final int EXAMPLES = 5;
 
-  private final String what;
+  private final String one;
+  private final String many;
   private final List<String> examples = new ArrayList<>(EXAMPLES);
-  private long count;
 
-  /** @param what completes "N rows ...", e.g. "repeat an earlier user_id; each was skipped" */
-  RowWarnings(String what) {
-    this.what = what;
+  /**
+   * @param one completes "1 row ...", e.g. "repeats an earlier row's user_id"
+   * @param many completes "N rows ...", e.g. "repeat an earlier row's user_id"
+   */
+  RowWarnings(String one, String many) {
+    this.one = one;
+    this.many = many;
   }
 
-  /** Counts one row, shown as "line N: {@code shown}" when among the first few. */
+  /** One more row, shown as "line N: {@code shown}" when among the first few. */
   void add(long line, String shown) {
-    if (count++ < EXAMPLES) {
+    if (examples.size() < EXAMPLES) {
       examples.add("line " + line + ": " + shown);
     }
   }
 
-  long count() {
-    return count;
-  }
-
-  /** Logs one warning naming the file, the count and the examples; nothing when no row. */
-  void log(Logger log, Path file) {
+  /** Logs one warning naming the file, the count of rows and the examples; nothing for none. */
+  void log(Logger log, Path file, long count) {
     if (count == 0) {
       return;
     }
-    log.warn("{}: {} row{} {} ({}{})", file, count, count == 1 ? "" : "s", what,
-        String.join(", ", examples), count > EXAMPLES ? ", ..." : "");
+    log.warn("{}: {} {} ({}{})", file, count, count == 1 ? "row " + one : "rows " + many,
+        String.join(", ", examples), count > examples.size() ? ", ..." : "");
   }
 }

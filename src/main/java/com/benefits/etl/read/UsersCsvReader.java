@@ -68,8 +68,10 @@ public final class UsersCsvReader {
       int[] columns = locate(file, header);
       int width = header.getFieldCount();
       RowWarnings repeated = new RowWarnings(
+          "repeats an earlier row's user_id and was skipped: the first row of an id wins",
           "repeat an earlier row's user_id and were skipped: the first row of an id wins");
       RowWarnings invalidDates = new RowWarnings(
+          "has a signup_date that is not a YYYY-MM-DD calendar date; it is null for that user",
           "have a signup_date that is not a YYYY-MM-DD calendar date; it is null for that user");
       while (rows.hasNext()) {
         CsvRecord row = rows.next();
@@ -95,8 +97,8 @@ public final class UsersCsvReader {
             + " file holds " + checked.rows() + " (FastCSV 4.1 drops a last row whose last field"
             + " is quoted and holds a carriage return not followed by a line feed)");
       }
-      repeated.log(LOG, file);
-      invalidDates.log(LOG, file);
+      repeated.log(LOG, file, users.stats().duplicateIds());
+      invalidDates.log(LOG, file, users.stats().invalidSignupDates());
       return users;
     } catch (CsvParseException e) {
       throw new BadInputException(file, "the CSV is not well-formed: " + e.getMessage()
