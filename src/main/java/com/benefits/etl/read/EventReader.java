@@ -104,8 +104,8 @@ public final class EventReader implements AutoCloseable {
         }
         if (gzip) {
           // Inflated on a thread of its own, a chunk ahead of the parser: inflating is a quarter
-          // of the reading thread's work. On 10M events (1.6 GB, 258 MB gzipped), 4 alternating
-          // pairs: that thread's CPU fell by 3.5-5.1 s and the run by 2.5-4.0 s.
+          // of the reading thread's work. On 10M events (1.6 GB, 258 MB gzipped), 3 alternating
+          // pairs: that thread's CPU fell by 3.3-3.7 s and the run by 2.3-2.6 s.
           // GZIPInputStream only throws from a read that inflated nothing, and the read-ahead
           // reports no bytes available, so the buffer over it never reads twice in one call:
           // every byte before a truncated or corrupt part is delivered before its error.
