@@ -9,11 +9,11 @@ import java.util.concurrent.BlockingQueue;
 
 /**
  * Reads the stream underneath on a thread of its own, a chunk ahead of the reader, so that work
- * done inside that stream (inflating gzip) runs on the other core while the reading thread parses. What the reader sees is exactly what a plain read would give: the same
- * bytes, then the same end, or the same exception at the same place, after every byte that came
- * before it. (Commons IO's {@code ReadAheadInputStream} was the library choice, but version 2.22
- * takes an {@link java.io.EOFException}, which is what a truncated gzip file throws, for the end
- * of the data, and throws an error before the bytes read ahead of it in the same chunk.)
+ * done inside that stream (inflating gzip) runs on the other core while the reading thread
+ * parses. The reader gets what reading the stream underneath would give: the same bytes, then the
+ * same end or the same exception, after every byte read before it. (Commons IO's {@code
+ * ReadAheadInputStream} was the library choice, but version 2.22 takes an {@link
+ * java.io.EOFException}, which is what a truncated gzip file throws, for the end of the data.)
  *
  * <p>At most {@code chunks} chunks are read ahead, so memory stays bounded. Closing stops the
  * thread and then closes the stream underneath. One reading thread only.

@@ -13,7 +13,7 @@ import org.slf4j.Logger;
  */
 final class RowWarnings {
   /** How many rows are shown by line. */
-  static final int EXAMPLES = 5;
+  private static final int EXAMPLES = 5;
 
   private final String one;
   private final String many;
