@@ -28,10 +28,14 @@ final class RowWarnings {
     this.many = many;
   }
 
-  /** One more row, shown as "line N: {@code shown}" when among the first few. */
+  /**
+   * One more row, shown as "line N: {@code shown}" when among the first few; a line break in
+   * {@code shown} (a quoted CSV field may hold one) is written as {@code \n} or {@code \r}, so
+   * that the warning stays one line of log.
+   */
   void add(long line, String shown) {
     if (examples.size() < EXAMPLES) {
-      examples.add("line " + line + ": " + shown);
+      examples.add("line " + line + ": " + shown.replace("\r", "\\r").replace("\n", "\\n"));
     }
   }
 

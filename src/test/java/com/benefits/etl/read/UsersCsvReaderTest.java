@@ -70,6 +70,7 @@ class UsersCsvReaderTest {
     csv.append("u3,2024-02-30,US\n"); // line 11
     csv.append("\"u4\",\"\n2024-01-01\",US\n"); // lines 12-13: a valid date, whitespace around
     csv.append("u5,2024-1-5,US\n"); // line 14
+    csv.append("u6,\"2024-01\r\n-01\",US\n"); // lines 15-16: shown on one line
     csv.append(",2024-01-01,US\n"); // a blank id is counted, not warned about
     Path file = write(csv.toString());
 
@@ -77,11 +78,12 @@ class UsersCsvReaderTest {
         file + ": 7 rows repeat an earlier row's user_id and were skipped: the first row of an id"
             + " wins (line 3: \"u1\", line 4: \"u1\", line 5: \"u1\", line 6: \"u1\", line 7:"
             + " \"u1\", ...)",
-        file + ": 3 rows have a signup_date that is not a YYYY-MM-DD calendar date; it is null for"
-            + " that user (line 10: \"\", line 11: \"2024-02-30\", line 14: \"2024-1-5\")");
+        file + ": 4 rows have a signup_date that is not a YYYY-MM-DD calendar date; it is null for"
+            + " that user (line 10: \"\", line 11: \"2024-02-30\", line 14: \"2024-1-5\", line 15:"
+            + " \"2024-01\\r\\n-01\")");
     UsersTable.UsersStats stats = UsersCsvReader.read(file).stats();
     assertThat(stats.duplicateIds()).isEqualTo(7);
-    assertThat(stats.invalidSignupDates()).isEqualTo(3);
+    assertThat(stats.invalidSignupDates()).isEqualTo(4);
     assertThat(stats.blankIds()).isEqualTo(1);
   }
 
