@@ -3,7 +3,6 @@ package com.benefits.etl.read;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
-import java.io.UncheckedIOException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
@@ -150,8 +149,10 @@ final class ReadAheadInputStream extends BlockInputStream {
     try {
       thread.join();
     } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new UncheckedIOException(new InterruptedIOException("interrupted while closing"));
+      Thread.currentThread().interrupt(); // kept for the caller, as take() keeps it
+      InterruptedIOException io = new InterruptedIOException("interrupted while closing");
+      io.initCause(e);
+      throw io;
     } finally {
       super.close();
     }

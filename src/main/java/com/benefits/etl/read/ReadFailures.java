@@ -15,6 +15,12 @@ final class ReadFailures {
       return "the gzip data is truncated or corrupt (" + (m == null ? "unexpected end of data" : m)
           + "); expected a complete .gz file";
     }
+    return cannotRead(e);
+  }
+
+  /** "cannot read: " and the failure's first line, or its class when it has no message. */
+  static String cannotRead(IOException e) {
+    String m = e.getMessage();
     return "cannot read: " + (m == null ? e.getClass().getSimpleName() : firstLine(m));
   }
 

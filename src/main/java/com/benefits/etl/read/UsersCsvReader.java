@@ -106,12 +106,12 @@ public final class UsersCsvReader {
     } catch (InputError e) {
       throw e.error();
     } catch (IOException e) {
-      throw new BadInputException(file, "cannot read: " + e.getMessage(), new UncheckedIOException(e));
+      throw new BadInputException(file, ReadFailures.cannotRead(e), new UncheckedIOException(e));
     } catch (UncheckedIOException e) {
       if (e.getCause() instanceof InputError) {
         throw ((InputError) e.getCause()).error();
       }
-      throw new BadInputException(file, "cannot read: " + e.getCause().getMessage(), e);
+      throw new BadInputException(file, ReadFailures.cannotRead(e.getCause()), e);
     }
   }
 

@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Random;
@@ -157,6 +158,21 @@ class ReadAheadInputStreamTest {
 
     ReadAheadInputStream unread = new ReadAheadInputStream(source, 64, 2, "t");
     unread.close();
+    assertThat(source.closed).isTrue();
+  }
+
+  @Test
+  void anInterruptedCloseStillClosesTheStreamAndKeepsTheInterrupt() {
+    Source source = new Source(new byte[0], null);
+    ReadAheadInputStream in = new ReadAheadInputStream(source, 64, 2, "read-ahead-interrupted");
+    Thread.currentThread().interrupt();
+    try {
+      assertThatThrownBy(in::close).isInstanceOf(InterruptedIOException.class)
+          .hasMessage("interrupted while closing");
+      assertThat(Thread.currentThread().isInterrupted()).isTrue();
+    } finally {
+      Thread.interrupted();
+    }
     assertThat(source.closed).isTrue();
   }
 }

@@ -3,6 +3,7 @@ package com.benefits.etl.read;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.benefits.etl.BadInputException;
 import ch.qos.logback.classic.Level;
@@ -193,6 +194,16 @@ class UsersCsvReaderTest {
     assertThatThrownBy(() -> UsersCsvReader.read(two))
         .isInstanceOf(BadInputException.class)
         .hasMessageContaining("the header has no user_id, signup_date columns");
+  }
+
+  @Test
+  void aFileThatFailsToReadIsBadInputNamingTheFailure() {
+    // Linux reads address 0 of this file, which is never mapped: the read fails with EIO.
+    Path unreadable = Path.of("/proc/self/mem");
+    assumeTrue(Files.isReadable(unreadable), "needs Linux's /proc/self/mem");
+    assertThatThrownBy(() -> UsersCsvReader.read(unreadable))
+        .isInstanceOf(BadInputException.class)
+        .hasMessage(unreadable + ": cannot read: Input/output error");
   }
 
   @Test
