@@ -80,5 +80,4 @@ final class RetainingInputStream extends BlockInputStream {
     }
     return RawText.of(window, (int) (from - windowStart), (int) (to - from), to - from, cap);
   }
-
 }

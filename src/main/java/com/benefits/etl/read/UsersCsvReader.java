@@ -103,16 +103,18 @@ public final class UsersCsvReader {
     } catch (CsvParseException e) {
       throw new BadInputException(file, "the CSV is not well-formed: " + e.getMessage()
           + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()), e);
-    } catch (InputError e) {
-      throw e.error();
     } catch (IOException e) {
-      throw new BadInputException(file, ReadFailures.cannotRead(e), new UncheckedIOException(e));
-    } catch (UncheckedIOException e) {
-      if (e.getCause() instanceof InputError) {
-        throw ((InputError) e.getCause()).error();
-      }
-      throw new BadInputException(file, ReadFailures.cannotRead(e.getCause()), e);
+      throw readFailure(file, e, new UncheckedIOException(e));
+    } catch (UncheckedIOException e) { // FastCSV's iterator wraps the stream's IOException
+      throw readFailure(file, e.getCause(), e);
     }
+  }
+
+  /** The run's error a checking stream raised, or "cannot read" for any other read failure. */
+  private static BadInputException readFailure(Path file, IOException e, RuntimeException cause) {
+    return e instanceof InputError input
+        ? input.error()
+        : new BadInputException(file, ReadFailures.cannotRead(e), cause);
   }
 
   /** Positions of user_id, signup_date and country in the header. */

@@ -179,5 +179,4 @@ final class Utf8CheckedInputStream extends BlockInputStream {
     }
     return new BadInputException(file, line, badOffset - lineStart + 1, problem, null);
   }
-
 }
