@@ -1,0 +1,68 @@
+package com.benefits.etl.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.benefits.etl.testing.TestFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The distribution's launcher {@code bin/etl} as users run it: it trains a class-data archive for
+ * the jar once, and later runs load the project's classes from that archive.
+ */
+class LauncherIT {
+  private static final String FROM_ARCHIVE = "source: shared objects file (top)";
+
+  @Test
+  void runsLoadTheProjectsClassesFromTheTrainedArchive(@TempDir Path dir) throws Exception {
+    Path log = dir.resolve("classes.log");
+    String output = run(dir, Map.of("ETL_JAVA_OPTS", options(log)));
+
+    assertThat(output).contains("invariant holds");
+    assertThat(Files.exists(dir.resolve("out/clean_events.parquet"))).isTrue();
+    try (Stream<Path> files = Files.list(Distribution.home().resolve("lib"))) {
+      assertThat(files.filter(f -> f.getFileName().toString().matches("classes-[0-9]+\\.jsa")))
+          .as("one archive, for this build").hasSize(1);
+    }
+    assertThat(Files.readAllLines(log))
+        .anyMatch(l -> l.contains("com.benefits.etl.EtlPipeline ") && l.contains(FROM_ARCHIVE));
+  }
+
+  @Test
+  void etlCdsOffLoadsEveryProjectClassFromTheJar(@TempDir Path dir) throws Exception {
+    Path log = dir.resolve("classes.log");
+    String output = run(dir, Map.of("ETL_JAVA_OPTS", options(log), "ETL_CDS", "off"));
+
+    assertThat(output).contains("invariant holds");
+    assertThat(Files.readAllLines(log)).anyMatch(l -> l.contains("com.benefits.etl.EtlPipeline "))
+        .noneMatch(l -> l.contains(FROM_ARCHIVE));
+  }
+
+  /** The launcher's default options, plus a class-loading log. */
+  private static String options(Path log) throws IOException {
+    return String.join(" ", Distribution.defaultJvmOptions()) + " -Xlog:class+load=info:file="
+        + log;
+  }
+
+  private static String run(Path dir, Map<String, String> environment) throws Exception {
+    ProcessBuilder builder = new ProcessBuilder(List.of(Distribution.launcher().toString(), "run",
+        "--events",
+        TestFiles.repository().resolve("data/raw_events.json").toAbsolutePath().toString(), "--users",
+        TestFiles.repository().resolve("data/users.csv").toAbsolutePath().toString(), "--output",
+        dir.resolve("out").toString()))
+        .redirectErrorStream(true).redirectOutput(dir.resolve("launcher.out").toFile());
+    builder.environment().putAll(environment);
+    Process p = builder.start();
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    String output = Files.readString(dir.resolve("launcher.out"));
+    assertThat(p.exitValue()).as(output).isZero();
+    return output;
+  }
+}

@@ -1,0 +1,41 @@
+package com.benefits.etl.internal.model;
+
+import com.benefits.etl.internal.rules.DedupKey;
+
+import com.benefits.etl.internal.rules.TimestampProfile;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A record that passed steps 1–3 of SPEC section 2: well-typed, with a user id and a valid
+ * timestamp. Whether it is a duplicate, a known user and in the target country is decided later.
+ *
+ * @param userId the trimmed, non-blank user id (integers rendered in decimal)
+ * @param timestamp the timestamp exactly as written in the input
+ * @param timestampMicros its UTC instant, microseconds since the epoch
+ * @param value the value, or null when null or absent
+ */
+public record ValidEvent(
+    String userId,
+    String eventType,
+    String timestamp,
+    long timestampMicros,
+    Double value,
+    String device,
+    String page) {
+
+  public ValidEvent {
+    requireNonNull(userId, "userId is null");
+    requireNonNull(timestamp, "timestamp is null");
+  }
+
+  /** The UTC date of the timestamp, in days since 1970-01-01. */
+  public int eventDate() {
+    return TimestampProfile.epochDay(timestampMicros);
+  }
+
+  /** The deduplication key of this event (SPEC section 2, step 4). */
+  public DedupKey dedupKey() {
+    return DedupKey.of(userId, eventType, timestamp, value);
+  }
+}

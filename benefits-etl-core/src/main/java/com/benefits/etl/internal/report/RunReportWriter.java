@@ -1,0 +1,102 @@
+package com.benefits.etl.internal.report;
+
+import com.benefits.etl.RunResult;
+import com.benefits.etl.internal.model.UsersTable.UsersStats;
+import com.benefits.etl.RejectReason;
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Writes a {@link RunReport} as {@code run_report.json}: pretty-printed, snake_case keys. */
+public final class RunReportWriter {
+  private static final JsonFactory JSON = new JsonFactory();
+
+  private RunReportWriter() {}
+
+  public static void write(RunReport report, Path file) throws IOException {
+    try (JsonGenerator g = JSON.createGenerator(file.toFile(), JsonEncoding.UTF8)) {
+      g.useDefaultPrettyPrinter();
+      RunResult r = report.result();
+      g.writeStartObject();
+      g.writeStringField("started_at", report.startedAt().toString());
+      g.writeNumberField("duration_ms", r.duration().toMillis());
+      g.writeStringField("country", report.country());
+
+      g.writeObjectFieldStart("inputs");
+      g.writeObjectFieldStart("events");
+      file(g, report.events().path(), report.events().bytes());
+      g.writeStringField("format", report.eventsFormat().name().toLowerCase(java.util.Locale.ROOT));
+      g.writeBooleanField("gzip", report.eventsGzip());
+      g.writeEndObject();
+      g.writeObjectFieldStart("users");
+      file(g, report.users().path(), report.users().bytes());
+      g.writeEndObject();
+      g.writeEndObject();
+
+      UsersStats u = r.users();
+      g.writeObjectFieldStart("users");
+      g.writeNumberField("rows", u.rows());
+      g.writeNumberField("users", u.users());
+      g.writeNumberField("blank_ids", u.blankIds());
+      g.writeNumberField("duplicate_ids", u.duplicateIds());
+      g.writeNumberField("invalid_signup_dates", u.invalidSignupDates());
+      g.writeEndObject();
+
+      g.writeObjectFieldStart("counts");
+      g.writeNumberField("records_read", r.recordsRead());
+      g.writeNumberField("clean", r.cleanEvents());
+      for (RejectReason reason : RejectReason.values()) {
+        g.writeNumberField(reason.code(), r.rejected(reason));
+      }
+      g.writeNumberField("rejected_total", r.rejectedTotal());
+      g.writeNumberField("daily_summary_rows", r.dailySummaryRows());
+      g.writeEndObject();
+
+      g.writeArrayFieldStart("steps");
+      long remaining = r.recordsRead();
+      int step = 1;
+      for (RejectReason reason : RejectReason.values()) {
+        long dropped = r.rejected(reason);
+        remaining -= dropped;
+        g.writeStartObject();
+        g.writeNumberField("step", step++);
+        g.writeStringField("reason", reason.code());
+        g.writeNumberField("rejected", dropped);
+        g.writeNumberField("remaining", remaining);
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+
+      g.writeObjectFieldStart("invariant");
+      g.writeStringField("equation", "records_read = clean + malformed_record + missing_user_id"
+          + " + invalid_timestamp + duplicate + unknown_user + filtered_country");
+      g.writeNumberField("records_read", r.recordsRead());
+      g.writeNumberField("clean_plus_rejected", r.cleanEvents() + r.rejectedTotal());
+      g.writeBooleanField("holds", r.invariantHolds());
+      g.writeEndObject();
+
+      g.writeObjectFieldStart("phases_ms");
+      for (RunReport.Phase phase : report.phases()) {
+        g.writeNumberField(phase.name(), phase.millis());
+      }
+      g.writeEndObject();
+
+      g.writeObjectFieldStart("outputs");
+      for (RunReport.OutputFile out : report.outputs()) {
+        g.writeObjectFieldStart(out.name());
+        file(g, out.path(), out.bytes());
+        g.writeNumberField("rows", out.rows());
+        g.writeEndObject();
+      }
+      g.writeEndObject();
+      g.writeEndObject();
+    }
+  }
+
+  private static void file(JsonGenerator g, Path path, long bytes) throws IOException {
+    g.writeStringField("path", path.toString());
+    g.writeNumberField("bytes", bytes);
+  }
+}

@@ -1,0 +1,273 @@
+package com.benefits.etl.internal.transform;
+
+import static java.util.Objects.requireNonNull;
+
+import com.benefits.etl.internal.model.DailyCount;
+import com.benefits.etl.internal.model.UsersTable;
+import com.benefits.etl.internal.rules.CivilDate;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.function.Consumer;
+
+/**
+ * The daily aggregation (SPEC 3.2): events per (user, UTC date) of the clean events, emitted in
+ * the summary's order (user id by Unicode code point, then date) in bounded memory.
+ *
+ * <p>Each clean event adds one {@code long} key — the user's rank in code-point order in the high
+ * 32 bits, the date in the low 32 — to a buffer. A full buffer is sorted, collapsed into (key,
+ * count) pairs and written to a run file; at the end the runs and the last buffer are merged.
+ * Because the key's numeric order is the summary's order, the merge emits rows already sorted.
+ * Memory is the buffer, and a scratch array as large for the radix sort ({@link LongRadixSort}),
+ * whatever the number of events; disk is at most 16 bytes per clean event.
+ */
+public final class DailyCounts implements AutoCloseable {
+  /** Bytes of a run file read or written at a time: 4,096 (key, count) pairs. */
+  private static final int IO_BYTES = 1 << 16;
+
+  /** Keys held in memory before a run is written: 32 MiB, and as much again to sort them. */
+  public static final int DEFAULT_BUFFER_KEYS = 4 << 20;
+
+  private final UsersTable users;
+  private final int[] rankOfUser;
+  private final int[] userOfRank;
+  private final Path spillPrefix;
+  private final long[] buffer;
+  /** {@link LongRadixSort}'s working space, allocated at the first sort that needs it. */
+  private long[] scratch = new long[0];
+  private int buffered;
+  private final List<Path> runs = new ArrayList<>();
+  private long rows = -1;
+
+  /**
+   * @param spillPrefix run files are this path with ".0", ".1", … appended; deleted by {@link
+   *     #close()}
+   */
+  public DailyCounts(UsersTable users, Path spillPrefix, int bufferKeys) {
+    this.users = requireNonNull(users, "users is null");
+    this.spillPrefix = requireNonNull(spillPrefix, "spillPrefix is null");
+    if (bufferKeys < 1) {
+      throw new IllegalArgumentException("bufferKeys is " + bufferKeys + ", expected 1 or more");
+    }
+    this.rankOfUser = users.codePointRanks();
+    this.userOfRank = new int[rankOfUser.length];
+    for (int u = 0; u < rankOfUser.length; u++) {
+      userOfRank[rankOfUser[u]] = u;
+    }
+    this.buffer = new long[bufferKeys];
+  }
+
+  /** The rank of user {@code userIndex} in the summary's order (user ids by code point). */
+  public int rank(int userIndex) {
+    return rankOfUser[userIndex];
+  }
+
+  /** The key of one clean event of the user of rank {@code rank} (see {@link #rank}) on a day. */
+  public static long keyOfRank(int rank, int epochDay) {
+    return ((long) rank << 32) | (epochDay - (long) CivilDate.MIN_EPOCH_DAY);
+  }
+
+  /** Counts one clean event, given its {@link #keyOfRank key}. */
+  public void add(long key) {
+    if (buffered == buffer.length) {
+      spill();
+    }
+    buffer[buffered++] = key;
+  }
+
+  private void sortBuffer() {
+    if (buffered >= LongRadixSort.MIN_RADIX_KEYS && scratch.length < buffered) {
+      scratch = new long[buffer.length];
+    }
+    LongRadixSort.sort(buffer, buffered, scratch);
+  }
+
+  private void spill() {
+    sortBuffer();
+    Path run = spillPrefix.resolveSibling(spillPrefix.getFileName() + "." + runs.size());
+    runs.add(run);
+    // Whole buffers through a channel: DataOutputStream's call per long cost twice the time.
+    ByteBuffer out = ByteBuffer.allocate(IO_BYTES);
+    try (FileChannel channel = FileChannel.open(run, StandardOpenOption.CREATE,
+        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+      for (int i = 0; i < buffered; ) {
+        long key = buffer[i];
+        int j = i;
+        while (j < buffered && buffer[j] == key) {
+          j++;
+        }
+        if (out.remaining() < 16) {
+          writeAll(out, channel);
+        }
+        out.putLong(key).putLong(j - i);
+        i = j;
+      }
+      writeAll(out, channel);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    buffered = 0;
+  }
+
+  /**
+   * Emits one row per (user, date), in order, summing the counts of every run.
+   *
+   * @return the number of rows emitted
+   */
+  public long forEachSorted(Consumer<DailyCount> sink) {
+    sortBuffer();
+    PriorityQueue<Source> queue = new PriorityQueue<>();
+    List<Source> sources = new ArrayList<>();
+    try {
+      sources.add(new BufferSource(buffer, buffered));
+      for (Path run : runs) {
+        sources.add(new RunSource(run));
+      }
+      for (Source s : sources) {
+        if (s.advance()) {
+          queue.add(s);
+        }
+      }
+      long emitted = 0;
+      while (!queue.isEmpty()) {
+        long key = queue.peek().key;
+        long count = 0;
+        while (!queue.isEmpty() && queue.peek().key == key) {
+          Source s = queue.poll();
+          count += s.count;
+          if (s.advance()) {
+            queue.add(s);
+          }
+        }
+        int user = userOfRank[(int) (key >>> 32)];
+        int day = (int) ((key & 0xFFFF_FFFFL) + CivilDate.MIN_EPOCH_DAY);
+        sink.accept(new DailyCount(users.userId(user), day, count));
+        emitted++;
+      }
+      rows = emitted;
+      return emitted;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      for (Source s : sources) {
+        s.close();
+      }
+    }
+  }
+
+  private static void writeAll(ByteBuffer out, FileChannel channel) throws IOException {
+    out.flip();
+    while (out.hasRemaining()) {
+      channel.write(out);
+    }
+    out.clear();
+  }
+
+  /** Rows emitted by {@link #forEachSorted}, or -1 before it ran. */
+  public long rows() {
+    return rows;
+  }
+
+  /** Deletes the run files. */
+  @Override
+  public void close() {
+    for (Path run : runs) {
+      try {
+        Files.deleteIfExists(run);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    runs.clear();
+  }
+
+  /** A sorted stream of (key, count) pairs; ordered by its current key for the merge. */
+  private abstract static class Source implements Comparable<Source> {
+    long key;
+    long count;
+
+    abstract boolean advance() throws IOException;
+
+    void close() {}
+
+    @Override
+    public int compareTo(Source o) {
+      return Long.compare(key, o.key);
+    }
+  }
+
+  /** The last, never-spilled buffer: sorted keys, one per event. */
+  private static final class BufferSource extends Source {
+    private final long[] keys;
+    private final int length;
+    private int pos;
+
+    BufferSource(long[] keys, int length) {
+      this.keys = keys;
+      this.length = length;
+    }
+
+    @Override
+    boolean advance() {
+      if (pos == length) {
+        return false;
+      }
+      key = keys[pos];
+      int end = pos;
+      while (end < length && keys[end] == key) {
+        end++;
+      }
+      count = end - pos;
+      pos = end;
+      return true;
+    }
+  }
+
+  /** A run file of (key, count) pairs. */
+  private static final class RunSource extends Source {
+    private final Path run;
+    private final FileChannel in;
+    private final ByteBuffer buffer = ByteBuffer.allocate(IO_BYTES).limit(0);
+
+    RunSource(Path run) throws IOException {
+      this.run = run;
+      this.in = FileChannel.open(run, StandardOpenOption.READ);
+    }
+
+    @Override
+    boolean advance() throws IOException {
+      if (buffer.remaining() < 16) {
+        buffer.compact();
+        while (buffer.hasRemaining() && in.read(buffer) >= 0) {
+          // fill the buffer, or reach the end of the run
+        }
+        buffer.flip();
+        if (buffer.remaining() < 16) {
+          if (buffer.hasRemaining()) {
+            throw new IOException(run + ": run file cut short");
+          }
+          return false;
+        }
+      }
+      key = buffer.getLong();
+      count = buffer.getLong();
+      return true;
+    }
+
+    @Override
+    void close() {
+      try {
+        in.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package com.benefits.etl.internal.transform;
+
+import com.benefits.etl.internal.rules.DedupKey;
+import java.util.Arrays;
+
+/**
+ * Encodes a {@link DedupKey} into bytes injectively, so two keys are equal (as records) exactly
+ * when their encodings are equal. Not {@code String.getBytes(UTF_8)}: that maps every lone
+ * surrogate to {@code '?'}. Each string is a varint of {@code (length << 1) | wide} followed by its
+ * chars, one byte each when all are below 0x80, else two bytes each (big-endian). The event type
+ * has a presence byte (0 null, 1 present). The value has a tag byte: 0 no value (the canonical
+ * {@link DedupKey#of} form), 1 a value followed by the 8 bytes of {@link
+ * Double#doubleToLongBits}, 2 no value but a non-zero stored value (only reachable through the
+ * record constructor, kept so equality matches the record's exactly). The code is prefix-free:
+ * every field says where it ends. One instance reuses its buffer; not thread-safe.
+ */
+final class KeyEncoder {
+  private byte[] buf = new byte[128];
+  private int length;
+
+  /** Encodes {@code key}; the result is {@link #bytes()} up to {@link #length()}. */
+  int encode(DedupKey key) {
+    length = 0;
+    putString(key.userId());
+    if (key.eventType() == null) {
+      put(0);
+    } else {
+      put(1);
+      putString(key.eventType());
+    }
+    putString(key.timestamp());
+    long bits = Double.doubleToLongBits(key.value());
+    if (key.hasValue()) {
+      put(1);
+      putLong(bits);
+    } else if (bits != 0) {
+      put(2);
+      putLong(bits);
+    } else {
+      put(0);
+    }
+    return length;
+  }
+
+  /** The buffer holding the last encoding (valid up to {@link #length()}). */
+  byte[] bytes() {
+    return buf;
+  }
+
+  int length() {
+    return length;
+  }
+
+  private void putString(String s) {
+    int n = s.length();
+    ensure(5 + 2L * n);
+    int start = length;
+    putVarint((long) n << 1); // narrow; rewritten below if a char turns out to be wide
+    int p = length;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
+        length = start;
+        putWide(s);
+        return;
+      }
+      buf[p++] = (byte) c;
+    }
+    length = p;
+  }
+
+  private void putWide(String s) {
+    int n = s.length();
+    putVarint(((long) n << 1) | 1);
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      buf[length++] = (byte) (c >>> 8);
+      buf[length++] = (byte) c;
+    }
+  }
+
+  private void putVarint(long v) {
+    while ((v & ~0x7FL) != 0) {
+      buf[length++] = (byte) ((v & 0x7F) | 0x80);
+      v >>>= 7;
+    }
+    buf[length++] = (byte) v;
+  }
+
+  private void put(int b) {
+    ensure(1);
+    buf[length++] = (byte) b;
+  }
+
+  private void putLong(long v) {
+    ensure(8);
+    for (int shift = 56; shift >= 0; shift -= 8) {
+      buf[length++] = (byte) (v >>> shift);
+    }
+  }
+
+  private void ensure(long more) {
+    long needed = length + more;
+    if (needed > Integer.MAX_VALUE - 16) {
+      throw new IllegalArgumentException("dedup key too long: " + needed + " bytes");
+    }
+    if (needed > buf.length) {
+      buf = Arrays.copyOf(buf, (int) Math.min(Integer.MAX_VALUE - 16, Math.max(needed, 2L * buf.length)));
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package com.benefits.etl.internal.write;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Receives the fields of one row, by column index in schema order, and hands each to its column.
+ * A null for a nullable column is recorded as a null; for a required one it is an error. Internal
+ * to the writers.
+ */
+final class RowFields {
+  private final ColumnChunkWriter[] columns;
+
+  RowFields(ColumnChunkWriter[] columns) {
+    this.columns = requireNonNull(columns, "columns is null");
+  }
+
+  void string(int column, String value) {
+    columns[column].addString(value);
+  }
+
+  void int32(int column, int value) {
+    columns[column].addInt(value);
+  }
+
+  void optionalInt32(int column, Integer value) {
+    if (value == null) {
+      columns[column].addNull();
+    } else {
+      columns[column].addInt(value);
+    }
+  }
+
+  void int64(int column, long value) {
+    columns[column].addLong(value);
+  }
+
+  void optionalDouble(int column, Double value) {
+    if (value == null) {
+      columns[column].addNull();
+    } else {
+      columns[column].addDouble(value);
+    }
+  }
+}
