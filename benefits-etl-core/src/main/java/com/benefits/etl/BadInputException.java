@@ -28,9 +28,7 @@ public final class BadInputException extends RuntimeException {
     this(file, -1, -1, problem, cause);
   }
 
-  /**
-   * A problem at a position; {@code column} may be -1 when only the line is known.
-   */
+  /** A problem at a position; {@code column} may be -1 when only the line is known. */
   public BadInputException(Path file, long line, long column, String problem, Throwable cause) {
     super(format(file, line, column, problem), cause);
     this.file = requireNonNull(file, "file is null");

@@ -2,18 +2,17 @@ package com.benefits.etl;
 
 import static java.util.Objects.requireNonNull;
 
+import com.benefits.etl.internal.model.CheckedRecord;
 import com.benefits.etl.internal.model.CleanEvent;
 import com.benefits.etl.internal.model.DailyCount;
 import com.benefits.etl.internal.model.RejectedRecord;
 import com.benefits.etl.internal.model.UsersTable;
+import com.benefits.etl.internal.model.ValidEvent;
 import com.benefits.etl.internal.read.EventReader;
 import com.benefits.etl.internal.read.UsersCsvReader;
 import com.benefits.etl.internal.report.RunReport;
 import com.benefits.etl.internal.report.RunReportWriter;
-import com.benefits.etl.internal.model.CheckedRecord;
-import com.benefits.etl.RejectReason;
 import com.benefits.etl.internal.rules.Texts;
-import com.benefits.etl.internal.model.ValidEvent;
 import com.benefits.etl.internal.transform.DailyCounts;
 import com.benefits.etl.internal.transform.Deduplicator;
 import com.benefits.etl.internal.transform.UserIndex;
@@ -93,17 +92,30 @@ public final class EtlPipeline {
     try (EventReader events = EventReader.open(options.events())) {
       UsersTable users = UsersCsvReader.read(options.users());
       UsersTable.UsersStats u = users.stats();
-      LOG.info("Loaded {} users from {} rows of {} ({} blank ids, {} repeated ids, {} invalid"
-          + " signup dates)", u.users(), u.rows(), options.users(), u.blankIds(),
-          u.duplicateIds(), u.invalidSignupDates());
+      LOG.info(
+          "Loaded {} users from {} rows of {} ({} blank ids, {} repeated ids, {} invalid"
+              + " signup dates)",
+          u.users(),
+          u.rows(),
+          options.users(),
+          u.blankIds(),
+          u.duplicateIds(),
+          u.invalidSignupDates());
       phases.end("load_users");
       try (OutputDirectory out = OutputDirectory.open(options.output());
-          Deduplicator dedup = new Deduplicator(out.scratchFile("dedup-keys"),
-              Deduplicator.DEFAULT_MEMORY_BUDGET_BYTES);
-          DailyCounts daily = new DailyCounts(users, out.scratchFile("daily"),
-              DailyCounts.DEFAULT_BUFFER_KEYS)) {
-        return run(events, users, out, new Steps(users, options.country(), dedup, daily), phases,
-            startedAt, start);
+          Deduplicator dedup =
+              new Deduplicator(
+                  out.scratchFile("dedup-keys"), Deduplicator.DEFAULT_MEMORY_BUDGET_BYTES);
+          DailyCounts daily =
+              new DailyCounts(users, out.scratchFile("daily"), DailyCounts.DEFAULT_BUFFER_KEYS)) {
+        return run(
+            events,
+            users,
+            out,
+            new Steps(users, options.country(), dedup, daily),
+            phases,
+            startedAt,
+            start);
       }
     } catch (IOException e) {
       throw writeFailure(e);
@@ -113,16 +125,25 @@ public final class EtlPipeline {
   }
 
   private UncheckedIOException writeFailure(IOException e) {
-    return new UncheckedIOException("writing to the output directory " + options.output()
-        + " failed: " + e.getMessage(), e);
+    return new UncheckedIOException(
+        "writing to the output directory " + options.output() + " failed: " + e.getMessage(), e);
   }
 
-  private RunResult run(EventReader events, UsersTable users, OutputDirectory out, Steps steps,
-      Phases phases, Instant startedAt, long start) throws IOException {
+  private RunResult run(
+      EventReader events,
+      UsersTable users,
+      OutputDirectory out,
+      Steps steps,
+      Phases phases,
+      Instant startedAt,
+      long start)
+      throws IOException {
     long dailyRows;
-    try (AsyncEventWriter writer = new AsyncEventWriter(
-        CleanEventsWriter.open(out.temporaryFor(CLEAN_EVENTS)),
-        RejectsWriter.open(out.temporaryFor(REJECTED_EVENTS)), steps.daily::add)) {
+    try (AsyncEventWriter writer =
+        new AsyncEventWriter(
+            CleanEventsWriter.open(out.temporaryFor(CLEAN_EVENTS)),
+            RejectsWriter.open(out.temporaryFor(REJECTED_EVENTS)),
+            steps.daily::add)) {
       long readerCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
       while (events.next()) {
         steps.process(events, writer);
@@ -142,21 +163,41 @@ public final class EtlPipeline {
       }
       writer.finish();
       phases.end("daily_summary");
-      LOG.info("The reading thread used {} ms of CPU for steps 1-6; the Parquet writer thread"
-          + " used {} ms; the reader waited {} ms for it", readerCpu / 1_000_000,
-          writer.writerCpuTime().toMillis(), writer.readerWaitTime().toMillis());
+      LOG.info(
+          "The reading thread used {} ms of CPU for steps 1-6; the Parquet writer thread"
+              + " used {} ms; the reader waited {} ms for it",
+          readerCpu / 1_000_000,
+          writer.writerCpuTime().toMillis(),
+          writer.readerWaitTime().toMillis());
     }
 
-    RunResult result = new RunResult(events.recordsRead(), steps.clean, steps.rejectedByReason(),
-        dailyRows, users.stats(), out.directory(), Duration.ofNanos(System.nanoTime() - start));
+    RunResult result =
+        new RunResult(
+            events.recordsRead(),
+            steps.clean,
+            steps.rejectedByReason(),
+            dailyRows,
+            users.stats(),
+            out.directory(),
+            Duration.ofNanos(System.nanoTime() - start));
     logSteps(result);
-    List<RunReport.OutputFile> outputs = List.of(
-        output(out, CLEAN_EVENTS, result.cleanEvents()),
-        output(out, DAILY_SUMMARY, dailyRows),
-        output(out, REJECTED_EVENTS, result.rejectedTotal()));
+    List<RunReport.OutputFile> outputs =
+        List.of(
+            output(out, CLEAN_EVENTS, result.cleanEvents()),
+            output(out, DAILY_SUMMARY, dailyRows),
+            output(out, REJECTED_EVENTS, result.rejectedTotal()));
     phases.end("write_report");
-    RunReport report = new RunReport(startedAt, options.country(), input(options.events()),
-        events.format(), events.gzip(), input(options.users()), result, phases.list, outputs);
+    RunReport report =
+        new RunReport(
+            startedAt,
+            options.country(),
+            input(options.events()),
+            events.format(),
+            events.gzip(),
+            input(options.users()),
+            result,
+            phases.list,
+            outputs);
     RunReportWriter.write(report, out.temporaryFor(RUN_REPORT));
     out.publish();
     return result;
@@ -168,8 +209,10 @@ public final class EtlPipeline {
     final String country;
     final Deduplicator dedup;
     final DailyCounts daily;
+
     /** Steps 5 and 6 in one lookup; each user's country decided once. */
     final UserIndex userIndex;
+
     final long[] rejected = new long[RejectReason.values().length];
     long clean;
 
@@ -208,34 +251,55 @@ public final class EtlPipeline {
       int entry = userIndex.find(e.userId());
       long first = dedup.firstSeen(index);
       if (first >= 0) {
-        reject(events, out, RejectReason.DUPLICATE, "same user_id, event_type, timestamp and"
-            + " value as record " + first);
+        reject(
+            events,
+            out,
+            RejectReason.DUPLICATE,
+            "same user_id, event_type, timestamp and" + " value as record " + first);
         return;
       }
       if (entry < 0) {
-        reject(events, out, RejectReason.UNKNOWN_USER,
+        reject(
+            events,
+            out,
+            RejectReason.UNKNOWN_USER,
             "user_id " + Texts.quote(e.userId()) + " is not in the users file");
         return;
       }
       if (!userIndex.inCountry(entry)) {
         String userCountry = users.country(userIndex.user(entry));
-        reject(events, out, RejectReason.FILTERED_COUNTRY, "user " + Texts.quote(e.userId())
-            + (userCountry == null ? " has no country" : " is in " + userCountry)
-            + ", not " + country);
+        reject(
+            events,
+            out,
+            RejectReason.FILTERED_COUNTRY,
+            "user "
+                + Texts.quote(e.userId())
+                + (userCountry == null ? " has no country" : " is in " + userCountry)
+                + ", not "
+                + country);
         return;
       }
       int date = e.eventDate();
       int signup = userIndex.signupDate(entry);
       // The target country equals the user's (step 6 passed), and is one shared instance.
-      out.clean(new CleanEvent(e.userId(), e.eventType(), e.timestamp(),
-          e.timestampMicros(), date, e.value(), e.device(), e.page(),
-          signup == UsersTable.NO_DATE ? null : signup, country),
+      out.clean(
+          new CleanEvent(
+              e.userId(),
+              e.eventType(),
+              e.timestamp(),
+              e.timestampMicros(),
+              date,
+              e.value(),
+              e.device(),
+              e.page(),
+              signup == UsersTable.NO_DATE ? null : signup,
+              country),
           DailyCounts.keyOfRank(userIndex.rank(entry), date));
       clean++;
     }
 
-    private void reject(EventReader events, AsyncEventWriter out, RejectReason reason,
-        String detail) {
+    private void reject(
+        EventReader events, AsyncEventWriter out, RejectReason reason, String detail) {
       rejected[reason.ordinal()]++;
       out.reject(new RejectedRecord(events.index(), reason, detail, events.rawRecord()));
     }
@@ -257,8 +321,12 @@ public final class EtlPipeline {
       remaining -= dropped;
       LOG.info("Dropped {} records ({}); {} remain", dropped, reason.code(), remaining);
     }
-    LOG.info("Wrote {} clean events, {} daily summary rows, {} rejected records in {} ms",
-        r.cleanEvents(), r.dailySummaryRows(), r.rejectedTotal(), r.duration().toMillis());
+    LOG.info(
+        "Wrote {} clean events, {} daily summary rows, {} rejected records in {} ms",
+        r.cleanEvents(),
+        r.dailySummaryRows(),
+        r.rejectedTotal(),
+        r.duration().toMillis());
   }
 
   private static RunReport.InputFile input(Path path) {
@@ -266,8 +334,8 @@ public final class EtlPipeline {
   }
 
   private static RunReport.OutputFile output(OutputDirectory out, String name, long rows) {
-    return new RunReport.OutputFile(name, out.finalPath(name).toAbsolutePath().normalize(), rows,
-        size(out.temporaryFor(name)));
+    return new RunReport.OutputFile(
+        name, out.finalPath(name).toAbsolutePath().normalize(), rows, size(out.temporaryFor(name)));
   }
 
   private static long size(Path path) {

@@ -3,7 +3,6 @@ package com.benefits.etl;
 import static java.util.Objects.requireNonNull;
 
 import com.benefits.etl.internal.model.UsersTable.UsersStats;
-import com.benefits.etl.RejectReason;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;

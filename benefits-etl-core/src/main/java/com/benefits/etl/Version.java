@@ -8,8 +8,8 @@ import java.io.UncheckedIOException;
 import java.util.Properties;
 
 /**
- * The build of this library: its Maven version and the git commit it was built from, as {@code
- * etl --version} prints them and {@code run_report.json} records them.
+ * The build of this library: its Maven version and the git commit it was built from, as {@code etl
+ * --version} prints them and {@code run_report.json} records them.
  *
  * @param version the Maven version, such as {@code 0.1.0-SNAPSHOT}
  * @param commit the abbreviated commit id, or {@code unknown} for a build outside a git checkout

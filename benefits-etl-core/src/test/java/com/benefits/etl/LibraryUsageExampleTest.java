@@ -2,7 +2,6 @@ package com.benefits.etl;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.benefits.etl.RejectReason;
 import com.benefits.etl.testing.TestFiles;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -20,12 +19,13 @@ class LibraryUsageExampleTest {
     Path outputDir = dir.resolve("output");
 
     // --- README example begins ---
-    PipelineOptions options = PipelineOptions.builder()
-        .events(eventsPath)
-        .users(usersPath)
-        .output(outputDir)
-        .country("US")
-        .build();
+    PipelineOptions options =
+        PipelineOptions.builder()
+            .events(eventsPath)
+            .users(usersPath)
+            .output(outputDir)
+            .country("US")
+            .build();
     RunResult result = EtlPipeline.of(options).run();
 
     System.out.println("Clean events: " + result.cleanEvents());

@@ -12,10 +12,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Speed work must not change a single row: the outputs for the bundled data ({@code data/}) are
- * compared, row by row in file order, with digests of what the single-threaded engine wrote
- * before the optimisations of issue 3 (commit 0ffb346, HashMap deduplication, in-thread Parquet
- * writing). The same comparison on 1M generated events gave equal digests for every column.
- * If the bundled data is regenerated, recompute the digests with a build of that commit.
+ * compared, row by row in file order, with digests of what the single-threaded engine wrote before
+ * the optimisations of issue 3 (commit 0ffb346, HashMap deduplication, in-thread Parquet writing).
+ * The same comparison on 1M generated events gave equal digests for every column. If the bundled
+ * data is regenerated, recompute the digests with a build of that commit.
  */
 class OutputsUnchangedTest {
 
@@ -35,8 +35,10 @@ class OutputsUnchangedTest {
 
   /** Row count and the MD5 of every row's text, in file order. */
   private static Map<String, Object> digest(Path parquet) {
-    return queryOne("SELECT count(*) AS rows, md5(string_agg(t::VARCHAR, chr(10)"
-        + " ORDER BY file_row_number)) AS digest FROM read_parquet(" + literal(parquet)
-        + ", file_row_number = true) t");
+    return queryOne(
+        "SELECT count(*) AS rows, md5(string_agg(t::VARCHAR, chr(10)"
+            + " ORDER BY file_row_number)) AS digest FROM read_parquet("
+            + literal(parquet)
+            + ", file_row_number = true) t");
   }
 }

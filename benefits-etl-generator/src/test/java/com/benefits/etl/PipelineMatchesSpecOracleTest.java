@@ -8,9 +8,6 @@ import com.benefits.etl.generate.ExpectedCounts;
 import com.benefits.etl.generate.GeneratedData;
 import com.benefits.etl.generate.GeneratorOptions;
 import com.benefits.etl.generate.MockDataGenerator;
-import com.benefits.etl.EventsFormat;
-import com.benefits.etl.RejectReason;
-import com.benefits.etl.testing.DuckDb;
 import com.benefits.etl.testing.SpecOracle;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -18,9 +15,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The pipeline on generated dirty data, record by record against an independent in-memory model of
@@ -33,16 +30,27 @@ class PipelineMatchesSpecOracleTest {
   @CsvSource({"ARRAY, false, 7", "NDJSON, false, 8", "NDJSON, true, 9", "ARRAY, true, 10"})
   void everyRecordEndsWhereTheSpecSays(EventsFormat format, boolean gzip, long seed)
       throws IOException {
-    GeneratedData data = new MockDataGenerator(GeneratorOptions.builder(dir.resolve("in"))
-        .events(30_000).users(800).seed(seed).format(format).gzip(gzip).build()).generate();
+    GeneratedData data =
+        new MockDataGenerator(
+                GeneratorOptions.builder(dir.resolve("in"))
+                    .events(30_000)
+                    .users(800)
+                    .seed(seed)
+                    .format(format)
+                    .gzip(gzip)
+                    .build())
+            .generate();
     Path output = dir.resolve("out");
 
     RunResult result = EtlPipeline.of(data.events(), data.users(), output).run();
 
     SpecOracle.Result oracle = SpecOracle.run(data.events(), data.users());
     List<String> fates = new ArrayList<>(Collections.nCopies((int) result.recordsRead(), "clean"));
-    for (Map<String, Object> row : query("SELECT record_index, reason FROM read_parquet("
-        + literal(output.resolve("rejected_events.parquet")) + ")")) {
+    for (Map<String, Object> row :
+        query(
+            "SELECT record_index, reason FROM read_parquet("
+                + literal(output.resolve("rejected_events.parquet"))
+                + ")")) {
       fates.set(((Long) row.get("record_index")).intValue(), (String) row.get("reason"));
     }
     for (int i = 0; i < fates.size(); i++) {
@@ -56,8 +64,16 @@ class PipelineMatchesSpecOracleTest {
   @CsvSource({"ARRAY, false, 7", "NDJSON, false, 8", "NDJSON, true, 9", "ARRAY, true, 10"})
   void countsEqualTheGeneratorsManifest(EventsFormat format, boolean gzip, long seed)
       throws IOException {
-    GeneratedData data = new MockDataGenerator(GeneratorOptions.builder(dir.resolve("in"))
-        .events(30_000).users(800).seed(seed).format(format).gzip(gzip).build()).generate();
+    GeneratedData data =
+        new MockDataGenerator(
+                GeneratorOptions.builder(dir.resolve("in"))
+                    .events(30_000)
+                    .users(800)
+                    .seed(seed)
+                    .format(format)
+                    .gzip(gzip)
+                    .build())
+            .generate();
 
     RunResult result = EtlPipeline.of(data.events(), data.users(), dir.resolve("out")).run();
 

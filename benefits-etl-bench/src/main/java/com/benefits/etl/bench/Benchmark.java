@@ -24,44 +24,69 @@ import picocli.CommandLine.Option;
  * data set: each engine in its own JVM, alternating, several rounds; prints the medians and writes
  * every sample as JSON.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Benchmarks bin/etl run against DuckDB (the SPEC as SQL, and a plain lenient"
-        + " pipeline) and a Jackson parse floor; prints medians, writes results JSON."
-        + " Exit 1 if any run fails."})
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Benchmarks bin/etl run against DuckDB (the SPEC as SQL, and a plain lenient"
+          + " pipeline) and a Jackson parse floor; prints medians, writes results JSON."
+          + " Exit 1 if any run fails."
+    })
 public final class Benchmark implements Callable<Integer> {
-  @Option(names = "--preset", paramLabel = "smoke|full",
-      description = "smoke: 200k events, 1 round; full: 10M events, 3 rounds (the default)."
-          + " --events and --rounds override it.")
+  @Option(
+      names = "--preset",
+      paramLabel = "smoke|full",
+      description =
+          "smoke: 200k events, 1 round; full: 10M events, 3 rounds (the default)."
+              + " --events and --rounds override it.")
   Preset preset = Preset.FULL;
 
   @Option(names = "--events", paramLabel = "N", description = "Events to generate.")
   Long events;
 
-  @Option(names = "--users", paramLabel = "N",
+  @Option(
+      names = "--users",
+      paramLabel = "N",
       description = "Users to generate (default: events / 100, between 1,000 and 1,000,000).")
   Integer users;
 
-  @Option(names = "--seed", paramLabel = "S", defaultValue = "42",
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      defaultValue = "42",
       description = "Generator seed (default: ${DEFAULT-VALUE}).")
   long seed;
 
   @Option(names = "--rounds", paramLabel = "N", description = "Runs of each engine.")
   Integer rounds;
 
-  @Option(names = "--cache", paramLabel = "DIR", defaultValue = "bench-cache",
+  @Option(
+      names = "--cache",
+      paramLabel = "DIR",
+      defaultValue = "bench-cache",
       description = "Where generated data sets are kept (default: ${DEFAULT-VALUE}).")
   Path cache;
 
-  @Option(names = "--json", paramLabel = "FILE",
+  @Option(
+      names = "--json",
+      paramLabel = "FILE",
       description = "Results file (default: target/bench/results-<UTC timestamp>.json).")
   Path json;
 
-  @Option(names = "--project", paramLabel = "DIR", defaultValue = ".",
+  @Option(
+      names = "--project",
+      paramLabel = "DIR",
+      defaultValue = ".",
       description = "Project root holding bin/etl and target/ (default: the working directory).")
   Path project;
 
-  @Option(names = "--duckdb-threads", paramLabel = "N", defaultValue = "0",
-      description = "DuckDB threads; 0 keeps DuckDB's default, one per core (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--duckdb-threads",
+      paramLabel = "N",
+      defaultValue = "0",
+      description =
+          "DuckDB threads; 0 keeps DuckDB's default, one per core (default: ${DEFAULT-VALUE}).")
   int duckdbThreads;
 
   private final PrintStream log = System.out;
@@ -96,13 +121,20 @@ public final class Benchmark implements Callable<Integer> {
         for (int i = 0; i < Engine.values().length; i++) {
           Engine engine = Engine.values()[(round - 1 + i) % Engine.values().length];
           Path output = scratch.resolve(engine.label + "-" + round);
-          RunSample s = ChildProcess.run(engine, round, command(engine, launcher, data, output),
-              environment(), meter, scratch);
-          log.printf("round %d %-12s exit %d  %8.2f s  %6.0f MB%n", round, engine.label,
-              s.exitCode(), s.wallSeconds(), s.peakRssKb() / 1024.0);
+          RunSample s =
+              ChildProcess.run(
+                  engine,
+                  round,
+                  command(engine, launcher, data, output),
+                  environment(),
+                  meter,
+                  scratch);
+          log.printf(
+              "round %d %-12s exit %d  %8.2f s  %6.0f MB%n",
+              round, engine.label, s.exitCode(), s.wallSeconds(), s.peakRssKb() / 1024.0);
           if (s.exitCode() != 0) {
-            System.err.printf("%s failed with exit %d:%n%s%n", engine.label, s.exitCode(),
-                s.stderr());
+            System.err.printf(
+                "%s failed with exit %d:%n%s%n", engine.label, s.exitCode(), s.stderr());
             return 1;
           }
           samples.add(s.withOutputFiles(outputFiles(output)));
@@ -117,13 +149,28 @@ public final class Benchmark implements Callable<Integer> {
     } finally {
       DataSet.deleteTree(scratch);
     }
-    Results results = new Results(started, data, data.eventsBytes(), r, launcher.jvmOptions(),
-        meter, peers.get(Engine.DUCKDB_EXACT), peers.get(Engine.DUCKDB_PLAIN), oursCounts,
-        samples);
+    Results results =
+        new Results(
+            started,
+            data,
+            data.eventsBytes(),
+            r,
+            launcher.jvmOptions(),
+            meter,
+            peers.get(Engine.DUCKDB_EXACT),
+            peers.get(Engine.DUCKDB_PLAIN),
+            oursCounts,
+            samples);
     ResultsReport.printTable(results, log);
-    Path file = json != null ? json : project.resolve("target/bench/results-"
-        + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC)
-            .format(started) + ".json");
+    Path file =
+        json != null
+            ? json
+            : project.resolve(
+                "target/bench/results-"
+                    + DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+                        .withZone(ZoneOffset.UTC)
+                        .format(started)
+                    + ".json");
     ResultsReport.writeJson(results, file);
     log.printf("results: %s%n", file.toAbsolutePath().normalize());
     return 0;
@@ -134,18 +181,36 @@ public final class Benchmark implements Callable<Integer> {
     Path events = data.eventsFile();
     Path usersFile = data.usersFile();
     return switch (engine) {
-      case OURS -> List.of(launcher.script().toString(), "run", "--events", events.toString(),
-          "--users", usersFile.toString(), "--output", output.toString());
+      case OURS ->
+          List.of(
+              launcher.script().toString(),
+              "run",
+              "--events",
+              events.toString(),
+              "--users",
+              usersFile.toString(),
+              "--output",
+              output.toString());
       case DUCKDB_EXACT -> duckDb(launcher, "exact", events, usersFile, output);
       case DUCKDB_PLAIN -> duckDb(launcher, "plain", events, usersFile, output);
       case PARSE_FLOOR -> java(launcher, JacksonFloor.class, events.toString());
     };
   }
 
-  private List<String> duckDb(Launcher launcher, String flavour, Path events, Path usersFile,
-      Path output) {
-    return java(launcher, DuckDbPeer.class, "--sql", flavour, "--events", events.toString(),
-        "--users", usersFile.toString(), "--output", output.toString(), "--threads",
+  private List<String> duckDb(
+      Launcher launcher, String flavour, Path events, Path usersFile, Path output) {
+    return java(
+        launcher,
+        DuckDbPeer.class,
+        "--sql",
+        flavour,
+        "--events",
+        events.toString(),
+        "--users",
+        usersFile.toString(),
+        "--output",
+        output.toString(),
+        "--threads",
         Integer.toString(duckdbThreads));
   }
 

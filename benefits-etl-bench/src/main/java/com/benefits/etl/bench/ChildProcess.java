@@ -19,21 +19,29 @@ final class ChildProcess {
    *
    * @param environment changes to the inherited environment; a null value removes the variable
    */
-  static RunSample run(Engine engine, int round, List<String> command,
-      Map<String, String> environment, PeakRss meter, Path scratch)
+  static RunSample run(
+      Engine engine,
+      int round,
+      List<String> command,
+      Map<String, String> environment,
+      PeakRss meter,
+      Path scratch)
       throws IOException, InterruptedException {
     Path out = scratch.resolve(engine.label + "-" + round + ".out");
     Path err = scratch.resolve(engine.label + "-" + round + ".err");
     Path rss = scratch.resolve(engine.label + "-" + round + ".rss");
-    ProcessBuilder builder = new ProcessBuilder(meter.wrap(command, rss))
-        .redirectOutput(out.toFile()).redirectError(err.toFile());
-    environment.forEach((k, v) -> {
-      if (v == null) {
-        builder.environment().remove(k);
-      } else {
-        builder.environment().put(k, v);
-      }
-    });
+    ProcessBuilder builder =
+        new ProcessBuilder(meter.wrap(command, rss))
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile());
+    environment.forEach(
+        (k, v) -> {
+          if (v == null) {
+            builder.environment().remove(k);
+          } else {
+            builder.environment().put(k, v);
+          }
+        });
     long start = System.nanoTime();
     Process process = builder.start();
     long peak = 0;
@@ -47,8 +55,14 @@ final class ChildProcess {
     if (meter == PeakRss.GNU_TIME) {
       peak = PeakRss.readTimeFile(rss);
     }
-    return new RunSample(engine, round, exit, wall, peak,
+    return new RunSample(
+        engine,
+        round,
+        exit,
+        wall,
+        peak,
         Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8), List.of());
+        Files.readString(err, StandardCharsets.UTF_8),
+        List.of());
   }
 }

@@ -12,8 +12,8 @@ import java.util.stream.Stream;
 
 /**
  * A generated data set in the cache, {@code <cache>/<events>-<users>-<seed>/}: written by the
- * project's own generator into a scratch directory and renamed into place only when complete, so
- * an interrupted generation is never mistaken for a cached one.
+ * project's own generator into a scratch directory and renamed into place only when complete, so an
+ * interrupted generation is never mistaken for a cached one.
  */
 record DataSet(Path dir, long events, int users, long seed) {
   Path eventsFile() {
@@ -40,11 +40,13 @@ record DataSet(Path dir, long events, int users, long seed) {
     Files.createDirectories(cache);
     Path scratch = Files.createTempDirectory(cache, ".generating-");
     long start = System.nanoTime();
-    new MockDataGenerator(GeneratorOptions.builder(scratch).events(events).users(users).seed(seed)
-        .build()).generate();
+    new MockDataGenerator(
+            GeneratorOptions.builder(scratch).events(events).users(users).seed(seed).build())
+        .generate();
     Files.move(scratch, dir, StandardCopyOption.ATOMIC_MOVE);
-    log.printf("data set: generated %,d events in %.1f s into %s%n", events,
-        (System.nanoTime() - start) / 1e9, dir);
+    log.printf(
+        "data set: generated %,d events in %.1f s into %s%n",
+        events, (System.nanoTime() - start) / 1e9, dir);
     return data;
   }
 

@@ -26,37 +26,61 @@ import picocli.CommandLine.Option;
  * plain}) through DuckDB JDBC in an in-memory database and prints one line of JSON with the counts
  * per outcome and the settings DuckDB ran with.
  */
-@Command(name = "duckdb-peer", mixinStandardHelpOptions = true,
+@Command(
+    name = "duckdb-peer",
+    mixinStandardHelpOptions = true,
     description = "Runs the pipeline as DuckDB SQL and prints the counts as JSON.")
 public final class DuckDbPeer implements Callable<Integer> {
   /** Which SQL to run. */
-  enum Flavour { EXACT, PLAIN }
+  enum Flavour {
+    EXACT,
+    PLAIN
+  }
 
-  @Option(names = "--sql", defaultValue = "exact", paramLabel = "exact|plain",
-      description = "exact: the SPEC as SQL; plain: a data engineer's lenient pipeline"
-          + " (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--sql",
+      defaultValue = "exact",
+      paramLabel = "exact|plain",
+      description =
+          "exact: the SPEC as SQL; plain: a data engineer's lenient pipeline"
+              + " (default: ${DEFAULT-VALUE}).")
   Flavour flavour;
 
-  @Option(names = "--events", required = true, paramLabel = "FILE", description = "JSON array of events.")
+  @Option(
+      names = "--events",
+      required = true,
+      paramLabel = "FILE",
+      description = "JSON array of events.")
   Path events;
 
   @Option(names = "--users", required = true, paramLabel = "FILE", description = "Users CSV.")
   Path users;
 
-  @Option(names = "--output", required = true, paramLabel = "DIR", description = "Output directory.")
+  @Option(
+      names = "--output",
+      required = true,
+      paramLabel = "DIR",
+      description = "Output directory.")
   Path output;
 
-  @Option(names = "--country", defaultValue = "US", paramLabel = "CODE",
+  @Option(
+      names = "--country",
+      defaultValue = "US",
+      paramLabel = "CODE",
       description = "Target country (default: ${DEFAULT-VALUE}).")
   String country;
 
-  @Option(names = "--threads", defaultValue = "0", paramLabel = "N",
-      description = "DuckDB threads; 0 keeps DuckDB's default, one per core (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--threads",
+      defaultValue = "0",
+      paramLabel = "N",
+      description =
+          "DuckDB threads; 0 keeps DuckDB's default, one per core (default: ${DEFAULT-VALUE}).")
   int threads;
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new DuckDbPeer()).setCaseInsensitiveEnumValuesAllowed(true)
-        .execute(args));
+    System.exit(
+        new CommandLine(new DuckDbPeer()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
   }
 
   @Override
@@ -68,11 +92,13 @@ public final class DuckDbPeer implements Callable<Integer> {
       if (threads > 0) {
         statement.execute("SET threads = " + threads);
       }
-      PeerSql sql = switch (flavour) {
-        case EXACT -> new SpecSql(events, users, usersColumns(statement),
-            Countries.normalize(country), output);
-        case PLAIN -> new PlainSql(events, users, Countries.normalize(country), output);
-      };
+      PeerSql sql =
+          switch (flavour) {
+            case EXACT ->
+                new SpecSql(
+                    events, users, usersColumns(statement), Countries.normalize(country), output);
+            case PLAIN -> new PlainSql(events, users, Countries.normalize(country), output);
+          };
       for (String s : sql.statements()) {
         statement.execute(s);
       }
@@ -83,8 +109,12 @@ public final class DuckDbPeer implements Callable<Integer> {
         }
       }
       PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
-      out.println(PeerReport.toJson(counts, setting(statement, "threads"),
-          setting(statement, "memory_limit"), setting(statement, "version")));
+      out.println(
+          PeerReport.toJson(
+              counts,
+              setting(statement, "threads"),
+              setting(statement, "memory_limit"),
+              setting(statement, "version")));
     }
     return 0;
   }
@@ -92,14 +122,17 @@ public final class DuckDbPeer implements Callable<Integer> {
   /** SPEC 1.2's header matching: trimmed, any case, any order; DuckDB already trims names. */
   private SpecSql.UsersColumns usersColumns(Statement statement) throws SQLException {
     List<String> names = new ArrayList<>();
-    try (ResultSet rs = statement.executeQuery("DESCRIBE SELECT * FROM read_csv("
-        + SpecSql.literal(users) + ", header = true, all_varchar = true)")) {
+    try (ResultSet rs =
+        statement.executeQuery(
+            "DESCRIBE SELECT * FROM read_csv("
+                + SpecSql.literal(users)
+                + ", header = true, all_varchar = true)")) {
       while (rs.next()) {
         names.add(rs.getString("column_name"));
       }
     }
-    return new SpecSql.UsersColumns(column(names, "user_id"), column(names, "signup_date"),
-        column(names, "country"));
+    return new SpecSql.UsersColumns(
+        column(names, "user_id"), column(names, "signup_date"), column(names, "country"));
   }
 
   private String column(List<String> names, String wanted) {
@@ -110,8 +143,10 @@ public final class DuckDbPeer implements Callable<Integer> {
   }
 
   private static String setting(Statement statement, String name) throws SQLException {
-    String query = name.equals("version") ? "SELECT version()"
-        : "SELECT current_setting(" + SpecSql.text(name) + ")::VARCHAR";
+    String query =
+        name.equals("version")
+            ? "SELECT version()"
+            : "SELECT current_setting(" + SpecSql.text(name) + ")::VARCHAR";
     try (ResultSet rs = statement.executeQuery(query)) {
       rs.next();
       return rs.getString(1);

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads small JSON documents (run reports, peer reports, results files) into plain Java values
- * with jackson-core alone: objects become {@link Map}, arrays {@link List}, integers {@link Long},
- * other numbers {@link Double}, and JSON null {@code null}.
+ * Reads small JSON documents (run reports, peer reports, results files) into plain Java values with
+ * jackson-core alone: objects become {@link Map}, arrays {@link List}, integers {@link Long}, other
+ * numbers {@link Double}, and JSON null {@code null}.
  */
 final class JsonTree {
   private static final JsonFactory JSON = new JsonFactory();
@@ -52,22 +52,24 @@ final class JsonTree {
       throw new IOException("empty JSON document");
     }
     switch (t) {
-      case START_OBJECT: {
-        Map<String, Object> map = new LinkedHashMap<>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-          String name = p.currentName();
-          p.nextToken();
-          map.put(name, value(p));
+      case START_OBJECT:
+        {
+          Map<String, Object> map = new LinkedHashMap<>();
+          while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            p.nextToken();
+            map.put(name, value(p));
+          }
+          return map;
         }
-        return map;
-      }
-      case START_ARRAY: {
-        List<Object> list = new ArrayList<>();
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-          list.add(value(p));
+      case START_ARRAY:
+        {
+          List<Object> list = new ArrayList<>();
+          while (p.nextToken() != JsonToken.END_ARRAY) {
+            list.add(value(p));
+          }
+          return list;
         }
-        return list;
-      }
       case VALUE_NUMBER_INT:
         return p.getLongValue();
       case VALUE_NUMBER_FLOAT:

@@ -39,10 +39,11 @@ public record Launcher(Path script, List<String> jvmOptions) {
    * launcher does on first use after a build) stays out of the timed runs.
    */
   void prepare() throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(script.toString(), "--version")
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .redirectError(ProcessBuilder.Redirect.INHERIT)
-        .start();
+    Process p =
+        new ProcessBuilder(script.toString(), "--version")
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
     if (p.waitFor() != 0) {
       throw new IOException(script + " --version failed with exit " + p.exitValue());
     }

@@ -4,14 +4,19 @@ import java.util.Arrays;
 import java.util.List;
 
 /** The median wall time and peak RSS of one engine's runs. */
-record Medians(Engine engine, int runs, double wallSeconds, double minWallSeconds,
-    double maxWallSeconds, double peakRssMb) {
+record Medians(
+    Engine engine,
+    int runs,
+    double wallSeconds,
+    double minWallSeconds,
+    double maxWallSeconds,
+    double peakRssMb) {
 
   static Medians of(Engine engine, List<RunSample> samples) {
     double[] wall = samples.stream().mapToDouble(RunSample::wallSeconds).sorted().toArray();
     double[] rss = samples.stream().mapToDouble(s -> s.peakRssKb() / 1024.0).sorted().toArray();
-    return new Medians(engine, wall.length, median(wall), wall[0], wall[wall.length - 1],
-        median(rss));
+    return new Medians(
+        engine, wall.length, median(wall), wall[0], wall[wall.length - 1], median(rss));
   }
 
   static double median(double[] sorted) {

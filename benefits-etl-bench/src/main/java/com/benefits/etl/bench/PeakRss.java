@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * How the peak RSS of a child is measured. {@code /usr/bin/time} reports the child's {@code
- * ru_maxrss} from {@code wait4}, exact even for a peak in the child's last milliseconds; without
- * it the benchmark polls the child's {@code VmHWM} in {@code /proc} (every 5 ms), which can miss
+ * ru_maxrss} from {@code wait4}, exact even for a peak in the child's last milliseconds; without it
+ * the benchmark polls the child's {@code VmHWM} in {@code /proc} (every 5 ms), which can miss
  * growth during the last poll interval. The child command must {@code exec} java (as {@code
  * bin/etl} does), so the measured process is the JVM, not a shell.
  */
@@ -29,8 +29,8 @@ enum PeakRss {
     if (this == PROC_POLLING) {
       return command;
     }
-    List<String> wrapped = new ArrayList<>(List.of(TIME.toString(), "-f", "%M", "-o",
-        rssFile.toString()));
+    List<String> wrapped =
+        new ArrayList<>(List.of(TIME.toString(), "-f", "%M", "-o", rssFile.toString()));
     wrapped.addAll(command);
     return wrapped;
   }

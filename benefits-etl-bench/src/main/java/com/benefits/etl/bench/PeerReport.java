@@ -22,8 +22,8 @@ record PeerReport(Map<String, Long> counts, String threads, String memoryLimit, 
     requireNonNull(version, "version is null");
   }
 
-  static String toJson(Map<String, Long> counts, String threads, String memoryLimit,
-      String version) {
+  static String toJson(
+      Map<String, Long> counts, String threads, String memoryLimit, String version) {
     StringWriter text = new StringWriter();
     try (JsonGenerator g = new JsonFactory().createGenerator(text)) {
       g.writeStartObject();
@@ -47,7 +47,10 @@ record PeerReport(Map<String, Long> counts, String threads, String memoryLimit, 
     Object root = JsonTree.read(lines[lines.length - 1]);
     Map<String, Long> counts = new TreeMap<>();
     ((Map<?, ?>) JsonTree.at(root, "counts")).forEach((k, v) -> counts.put((String) k, (Long) v));
-    return new PeerReport(counts, (String) JsonTree.at(root, "threads"),
-        (String) JsonTree.at(root, "memory_limit"), (String) JsonTree.at(root, "version"));
+    return new PeerReport(
+        counts,
+        (String) JsonTree.at(root, "threads"),
+        (String) JsonTree.at(root, "memory_limit"),
+        (String) JsonTree.at(root, "version"));
   }
 }

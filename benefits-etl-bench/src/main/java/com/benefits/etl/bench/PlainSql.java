@@ -18,28 +18,28 @@ import java.util.List;
  *   <li>{@code read_json(..., columns = {...}, ignore_errors = true)}: a record whose field does
  *       not fit the declared type (a string {@code value}, a {@code metadata} that is not an
  *       object, an {@code event_type} object, ...) is silently kept with the field nulled or cast
- *       as DuckDB sees fit, instead of being rejected as {@code malformed_record}; there is
- *       no {@code malformed_record} reason at all. A JSON value that is not an object (a number,
- *       a string, null, an array) becomes a row of nulls and is rejected as {@code
- *       missing_user_id}; a record DuckDB cannot read at all would be dropped and missing from
- *       every output and from {@code records_read}.
+ *       as DuckDB sees fit, instead of being rejected as {@code malformed_record}; there is no
+ *       {@code malformed_record} reason at all. A JSON value that is not an object (a number, a
+ *       string, null, an array) becomes a row of nulls and is rejected as {@code missing_user_id};
+ *       a record DuckDB cannot read at all would be dropped and missing from every output and from
+ *       {@code records_read}.
  *   <li>Lenient casts: a {@code user_id} of any JSON type (number with a fraction, boolean, object,
  *       array) becomes text and counts as a user id; a {@code value} given as a numeric string is
  *       cast to a number.
- *   <li>Timestamps: {@code TRY_CAST(timestamp AS TIMESTAMPTZ)}, DuckDB's parser instead of the
- *       SPEC 1.3 profile, anything it cannot cast is {@code invalid_timestamp}. It is both too
- *       lenient (accepts a bare date {@code 2024-03-15}, offsets beyond {@code ±18:00}) and too
- *       strict: it rejects SPEC-valid shapes such as a lowercase {@code t} separator, a lowercase
- *       {@code z} and a comma before the fraction (DuckDB 2.0), so on the generated data it rejects
- *       several times more timestamps than the SPEC does, and fewer events come out clean.
+ *   <li>Timestamps: {@code TRY_CAST(timestamp AS TIMESTAMPTZ)}, DuckDB's parser instead of the SPEC
+ *       1.3 profile, anything it cannot cast is {@code invalid_timestamp}. It is both too lenient
+ *       (accepts a bare date {@code 2024-03-15}, offsets beyond {@code ±18:00}) and too strict: it
+ *       rejects SPEC-valid shapes such as a lowercase {@code t} separator, a lowercase {@code z}
+ *       and a comma before the fraction (DuckDB 2.0), so on the generated data it rejects several
+ *       times more timestamps than the SPEC does, and fewer events come out clean.
  *   <li>Trimming with {@code trim()} (the space character only, not tabs, line breaks or no-break
- *       spaces), not the Unicode white-space set: padded user ids in the events or the users CSV
- *       do not match, so more events are {@code unknown_user}; repeated JSON keys are resolved
- *       however DuckDB's JSON reader resolves them, not last-key-wins.
+ *       spaces), not the Unicode white-space set: padded user ids in the events or the users CSV do
+ *       not match, so more events are {@code unknown_user}; repeated JSON keys are resolved however
+ *       DuckDB's JSON reader resolves them, not last-key-wins.
  *   <li>Users CSV: header names as DuckDB reads them (no SPEC 1.2 matching of padded or oddly cased
  *       names beyond DuckDB's own), {@code TRY_CAST} for the signup date.
- *   <li>Rejects carry the reason and the record's typed fields, not the {@code detail} text nor
- *       the raw record; clean events are written in whatever order DuckDB produces.
+ *   <li>Rejects carry the reason and the record's typed fields, not the {@code detail} text nor the
+ *       raw record; clean events are written in whatever order DuckDB produces.
  * </ul>
  *
  * <p>It builds {@code classified} like {@link SpecSql}, so {@link PeerSql#countsQuery()} counts it.
@@ -99,17 +99,25 @@ record PlainSql(Path events, Path users, String country, Path output) implements
           u.country
         FROM d LEFT JOIN users u ON u.user_id = d.user_id"""
             .formatted(literal(events), text(country)),
-        copy("SELECT user_id, event_type, \"timestamp\", timestamp_dt, event_date, \"value\","
-            + " device, page, signup_date, country FROM classified WHERE reason IS NULL",
+        copy(
+            "SELECT user_id, event_type, \"timestamp\", timestamp_dt, event_date, \"value\","
+                + " device, page, signup_date, country FROM classified WHERE reason IS NULL",
             "clean_events.parquet"),
-        copy("SELECT user_id, event_date, count(*) AS event_count FROM classified"
-            + " WHERE reason IS NULL GROUP BY ALL ORDER BY ALL", "daily_summary.parquet"),
-        copy("SELECT idx AS record_index, reason, user_id, event_type, \"timestamp\", \"value\""
-            + " FROM classified WHERE reason IS NOT NULL ORDER BY idx", "rejected_events.parquet"));
+        copy(
+            "SELECT user_id, event_date, count(*) AS event_count FROM classified"
+                + " WHERE reason IS NULL GROUP BY ALL ORDER BY ALL",
+            "daily_summary.parquet"),
+        copy(
+            "SELECT idx AS record_index, reason, user_id, event_type, \"timestamp\", \"value\""
+                + " FROM classified WHERE reason IS NOT NULL ORDER BY idx",
+            "rejected_events.parquet"));
   }
 
   private String copy(String query, String file) {
-    return "COPY (" + query + ") TO " + literal(output.resolve(file))
+    return "COPY ("
+        + query
+        + ") TO "
+        + literal(output.resolve(file))
         + " (FORMAT parquet, COMPRESSION snappy)";
   }
 }

@@ -56,7 +56,9 @@ record Results(
     return eventsBytes / 1e6 / medians().get(Engine.OURS).wallSeconds();
   }
 
-  /** Outcomes (clean, each reason, records read, daily rows) whose counts differ from duckdb-exact. */
+  /**
+   * Outcomes (clean, each reason, records read, daily rows) whose counts differ from duckdb-exact.
+   */
   List<String> countDifferences() {
     return oursCounts.keySet().stream()
         .filter(k -> duckdbExact.counts().containsKey(k))

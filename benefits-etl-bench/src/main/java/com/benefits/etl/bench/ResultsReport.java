@@ -17,30 +17,64 @@ final class ResultsReport {
 
   static void printTable(Results r, PrintStream out) throws IOException {
     Map<Engine, Medians> m = r.medians();
-    out.printf(Locale.ROOT, "%n%,d events (%.1f MB), %,d users, seed %d; %d round(s), medians;"
+    out.printf(
+        Locale.ROOT,
+        "%n%,d events (%.1f MB), %,d users, seed %d; %d round(s), medians;"
             + " JVM options %s; DuckDB %s, threads %s; peak RSS by %s%n",
-        r.data().events(), r.eventsBytes() / 1e6, r.data().users(), r.data().seed(), r.rounds(),
-        String.join(" ", r.jvmOptions()), r.duckdbExact().version(), r.duckdbExact().threads(),
+        r.data().events(),
+        r.eventsBytes() / 1e6,
+        r.data().users(),
+        r.data().seed(),
+        r.rounds(),
+        String.join(" ", r.jvmOptions()),
+        r.duckdbExact().version(),
+        r.duckdbExact().threads(),
         r.peakRss().name().toLowerCase(Locale.ROOT));
-    out.printf(Locale.ROOT, "%-12s %10s %10s %10s %14s %12s%n", "engine", "wall s", "min s",
-        "max s", "peak RSS MB", "ours / this");
+    out.printf(
+        Locale.ROOT,
+        "%-12s %10s %10s %10s %14s %12s%n",
+        "engine",
+        "wall s",
+        "min s",
+        "max s",
+        "peak RSS MB",
+        "ours / this");
     for (Medians e : m.values()) {
-      out.printf(Locale.ROOT, "%-12s %10.2f %10.2f %10.2f %14.0f %12.2f%n", e.engine().label,
-          e.wallSeconds(), e.minWallSeconds(), e.maxWallSeconds(), e.peakRssMb(),
+      out.printf(
+          Locale.ROOT,
+          "%-12s %10.2f %10.2f %10.2f %14.0f %12.2f%n",
+          e.engine().label,
+          e.wallSeconds(),
+          e.minWallSeconds(),
+          e.maxWallSeconds(),
+          e.peakRssMb(),
           r.ratio(e.engine()));
     }
-    out.printf(Locale.ROOT, "ours: %,.0f events/s, %.1f MB/s; ours/duckdb-plain %.2f,"
+    out.printf(
+        Locale.ROOT,
+        "ours: %,.0f events/s, %.1f MB/s; ours/duckdb-plain %.2f,"
             + " ours/duckdb-exact %.2f, ours/parse-floor %.2f (wall time)%n",
-        r.oursEventsPerSecond(), r.oursMegabytesPerSecond(), r.ratio(Engine.DUCKDB_PLAIN),
-        r.ratio(Engine.DUCKDB_EXACT), r.ratio(Engine.PARSE_FLOOR));
-    out.printf(Locale.ROOT, "counts: ours clean %,d, duckdb-exact clean %,d; %s%n",
-        r.oursCounts().get("clean"), r.duckdbExact().counts().get("clean"),
-        r.countDifferences().isEmpty() ? "every outcome count equal"
+        r.oursEventsPerSecond(),
+        r.oursMegabytesPerSecond(),
+        r.ratio(Engine.DUCKDB_PLAIN),
+        r.ratio(Engine.DUCKDB_EXACT),
+        r.ratio(Engine.PARSE_FLOOR));
+    out.printf(
+        Locale.ROOT,
+        "counts: ours clean %,d, duckdb-exact clean %,d; %s%n",
+        r.oursCounts().get("clean"),
+        r.duckdbExact().counts().get("clean"),
+        r.countDifferences().isEmpty()
+            ? "every outcome count equal"
             : "DIFFERENT: " + r.countDifferences());
-    out.printf(Locale.ROOT, "counts: ours clean %,d of %,d read, duckdb-plain clean %,d of %,d read"
+    out.printf(
+        Locale.ROOT,
+        "counts: ours clean %,d of %,d read, duckdb-plain clean %,d of %,d read"
             + " (lenient, not the SPEC: not compared)%n",
-        r.oursCounts().get("clean"), r.oursCounts().get("records_read"),
-        r.duckdbPlain().counts().get("clean"), r.duckdbPlain().counts().get("records_read"));
+        r.oursCounts().get("clean"),
+        r.oursCounts().get("records_read"),
+        r.duckdbPlain().counts().get("clean"),
+        r.duckdbPlain().counts().get("records_read"));
   }
 
   static void writeJson(Results r, Path file) throws IOException {
@@ -117,17 +151,26 @@ final class ResultsReport {
       g.writeEndArray();
       g.writeEndObject();
     }
-    Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+    Files.move(
+        tmp,
+        file,
+        java.nio.file.StandardCopyOption.ATOMIC_MOVE,
         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
   }
 
   private static void machine(JsonGenerator g) throws IOException {
     g.writeObjectFieldStart("machine");
     g.writeNumberField("cores", Runtime.getRuntime().availableProcessors());
-    g.writeStringField("os", System.getProperty("os.name") + " " + System.getProperty("os.version")
-        + " " + System.getProperty("os.arch"));
-    g.writeStringField("java", System.getProperty("java.vm.name") + " "
-        + System.getProperty("java.runtime.version"));
+    g.writeStringField(
+        "os",
+        System.getProperty("os.name")
+            + " "
+            + System.getProperty("os.version")
+            + " "
+            + System.getProperty("os.arch"));
+    g.writeStringField(
+        "java",
+        System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
     Path loadavg = Path.of("/proc/loadavg");
     if (Files.isReadable(loadavg)) {
       // Other work on the machine skews every number; the load at the end says how much.

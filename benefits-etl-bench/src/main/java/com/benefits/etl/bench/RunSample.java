@@ -13,8 +13,15 @@ import java.util.List;
  * @param stderr what the child printed on stderr
  * @param outputFiles the non-empty files the child left in its output directory, by name
  */
-record RunSample(Engine engine, int round, int exitCode, long wallNanos, long peakRssKb,
-    String stdout, String stderr, List<String> outputFiles) {
+record RunSample(
+    Engine engine,
+    int round,
+    int exitCode,
+    long wallNanos,
+    long peakRssKb,
+    String stdout,
+    String stderr,
+    List<String> outputFiles) {
   RunSample {
     requireNonNull(engine, "engine is null");
     requireNonNull(stdout, "stdout is null");

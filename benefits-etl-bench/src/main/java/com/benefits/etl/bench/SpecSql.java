@@ -11,8 +11,8 @@ import java.util.stream.Stream;
 /**
  * The SPEC's pipeline as DuckDB SQL, statement by statement: read the JSON array and the users CSV,
  * classify every record in SPEC order (steps 1–6), then {@code COPY} the clean events, the daily
- * summary and the rejects, each through a table typed as in SPEC 3, to Snappy Parquet. What SQL cannot say exactly is listed in {@code
- * DIFFERENCES} of the benchmark's README section.
+ * summary and the rejects, each through a table typed as in SPEC 3, to Snappy Parquet. What SQL
+ * cannot say exactly is listed in {@code DIFFERENCES} of the benchmark's README section.
  *
  * @param events the events file (a JSON array)
  * @param users the users CSV
@@ -41,49 +41,59 @@ record SpecSql(Path events, Path users, UsersColumns columns, String country, Pa
     requireNonNull(output, "output is null");
   }
 
-  /** Shape of SPEC 1.3, with groups: year, month, day, hour, minute, second, fraction, sign, offset hh, mm. */
-  static final String TIMESTAMP_SHAPE = "([0-9]{4})-([0-9]{2})-([0-9]{2})[Tt ]([0-9]{2}):([0-9]{2})"
-      + "(?::([0-9]{2})(?:[.,]([0-9]{1,9}))?)?(?:[Zz]|([+-])([0-9]{2})(?::?([0-9]{2}))?)?";
+  /**
+   * Shape of SPEC 1.3, with groups: year, month, day, hour, minute, second, fraction, sign, offset
+   * hh, mm.
+   */
+  static final String TIMESTAMP_SHAPE =
+      "([0-9]{4})-([0-9]{2})-([0-9]{2})[Tt ]([0-9]{2}):([0-9]{2})"
+          + "(?::([0-9]{2})(?:[.,]([0-9]{1,9}))?)?(?:[Zz]|([+-])([0-9]{2})(?::?([0-9]{2}))?)?";
 
   static final long MICROS_PER_DAY = 86_400_000_000L;
 
   /** The statements, in order; the last ones write the three files. */
   @Override
   public List<String> statements() {
-    return Stream.concat(macros().stream(), Stream.of(
-        "CREATE TEMP TABLE raw AS SELECT row_number() OVER () - 1 AS idx, json AS j"
-            + " FROM read_json_objects(" + literal(events) + ", format = 'array')",
-        fields(),
-        checked(),
-        usersTable(),
-        classified(),
-        "CREATE TEMP TABLE clean_out (user_id VARCHAR NOT NULL, event_type VARCHAR,"
-            + " \"timestamp\" VARCHAR NOT NULL, timestamp_dt TIMESTAMPTZ NOT NULL,"
-            + " event_date DATE NOT NULL, \"value\" DOUBLE, device VARCHAR, page VARCHAR,"
-            + " signup_date DATE, country VARCHAR NOT NULL)",
-        "INSERT INTO clean_out SELECT user_id, event_type, \"timestamp\", timestamp_dt, event_date,"
-            + " \"value\", device, page, signup_date, country FROM classified WHERE reason IS NULL"
-            + " ORDER BY idx",
-        copy("clean_out", "clean_events.parquet"),
-        "CREATE TEMP TABLE daily_out (user_id VARCHAR NOT NULL, event_date DATE NOT NULL,"
-            + " event_count BIGINT NOT NULL)",
-        "INSERT INTO daily_out SELECT user_id, event_date, count(*) FROM classified"
-            + " WHERE reason IS NULL GROUP BY user_id, event_date ORDER BY user_id, event_date",
-        copy("daily_out", "daily_summary.parquet"),
-        "CREATE TEMP TABLE rejected_out (record_index BIGINT NOT NULL, reason VARCHAR NOT NULL,"
-            + " detail VARCHAR NOT NULL, raw_record VARCHAR NOT NULL)",
-        "INSERT INTO rejected_out SELECT idx, reason, detail, j::VARCHAR FROM classified"
-            + " WHERE reason IS NOT NULL ORDER BY idx",
-        copy("rejected_out", "rejected_events.parquet")))
+    return Stream.concat(
+            macros().stream(),
+            Stream.of(
+                "CREATE TEMP TABLE raw AS SELECT row_number() OVER () - 1 AS idx, json AS j"
+                    + " FROM read_json_objects("
+                    + literal(events)
+                    + ", format = 'array')",
+                fields(),
+                checked(),
+                usersTable(),
+                classified(),
+                "CREATE TEMP TABLE clean_out (user_id VARCHAR NOT NULL, event_type VARCHAR,"
+                    + " \"timestamp\" VARCHAR NOT NULL, timestamp_dt TIMESTAMPTZ NOT NULL,"
+                    + " event_date DATE NOT NULL, \"value\" DOUBLE, device VARCHAR, page VARCHAR,"
+                    + " signup_date DATE, country VARCHAR NOT NULL)",
+                "INSERT INTO clean_out SELECT user_id, event_type, \"timestamp\", timestamp_dt, event_date,"
+                    + " \"value\", device, page, signup_date, country FROM classified WHERE reason IS NULL"
+                    + " ORDER BY idx",
+                copy("clean_out", "clean_events.parquet"),
+                "CREATE TEMP TABLE daily_out (user_id VARCHAR NOT NULL, event_date DATE NOT NULL,"
+                    + " event_count BIGINT NOT NULL)",
+                "INSERT INTO daily_out SELECT user_id, event_date, count(*) FROM classified"
+                    + " WHERE reason IS NULL GROUP BY user_id, event_date ORDER BY user_id, event_date",
+                copy("daily_out", "daily_summary.parquet"),
+                "CREATE TEMP TABLE rejected_out (record_index BIGINT NOT NULL, reason VARCHAR NOT NULL,"
+                    + " detail VARCHAR NOT NULL, raw_record VARCHAR NOT NULL)",
+                "INSERT INTO rejected_out SELECT idx, reason, detail, j::VARCHAR FROM classified"
+                    + " WHERE reason IS NOT NULL ORDER BY idx",
+                copy("rejected_out", "rejected_events.parquet")))
         .toList();
   }
 
   private static List<String> macros() {
     // The pipeline trims the Unicode White_Space property; all of it is in the BMP.
     java.util.regex.Pattern white = java.util.regex.Pattern.compile("\\p{IsWhite_Space}");
-    String whitespace = IntStream.range(0, 0x10000)
-        .filter(c -> white.matcher(String.valueOf((char) c)).matches())
-        .mapToObj(c -> "chr(" + c + ")").collect(Collectors.joining(" || "));
+    String whitespace =
+        IntStream.range(0, 0x10000)
+            .filter(c -> white.matcher(String.valueOf((char) c)).matches())
+            .mapToObj(c -> "chr(" + c + ")")
+            .collect(Collectors.joining(" || "));
     return List.of(
         "CREATE MACRO ws_trim(s) AS trim(s, " + whitespace + ")",
         "CREATE MACRO last_pos(keys, k) AS CASE WHEN list_contains(keys, k)"
@@ -210,8 +220,11 @@ record SpecSql(Path events, Path users, UsersColumns columns, String country, Pa
             ELSE nullif(upper(c), '') END AS country
         FROM r WHERE user_id IS NOT NULL AND user_id <> ''
         QUALIFY row_number() OVER (PARTITION BY user_id ORDER BY line) = 1"""
-        .formatted(literal(users), identifier(columns.userId()),
-            identifier(columns.signupDate()), identifier(columns.country()));
+        .formatted(
+            literal(users),
+            identifier(columns.userId()),
+            identifier(columns.signupDate()),
+            identifier(columns.country()));
   }
 
   /** Steps 4–6 on the records that passed 1–3, and the output columns. */
@@ -249,7 +262,10 @@ record SpecSql(Path events, Path users, UsersColumns columns, String country, Pa
 
   /** Tables, not queries, are copied: DuckDB writes a NOT NULL column as REQUIRED. */
   private String copy(String table, String file) {
-    return "COPY " + table + " TO " + literal(output.resolve(file))
+    return "COPY "
+        + table
+        + " TO "
+        + literal(output.resolve(file))
         + " (FORMAT parquet, COMPRESSION snappy)";
   }
 

@@ -23,16 +23,24 @@ class BenchmarkSmokeIT {
     Path project = Path.of(System.getProperty("etl.root", "..")).toAbsolutePath();
     Path json = dir.resolve("results.json");
 
-    int status = Benchmark.execute("--preset", "smoke", "--cache", dir.resolve("cache").toString(),
-        "--json", json.toString(), "--project", project.toString());
+    int status =
+        Benchmark.execute(
+            "--preset",
+            "smoke",
+            "--cache",
+            dir.resolve("cache").toString(),
+            "--json",
+            json.toString(),
+            "--project",
+            project.toString());
 
     assertThat(status).isZero();
     Object results = JsonTree.read(json);
     List<?> samples = (List<?>) JsonTree.at(results, "samples");
     assertThat(samples).hasSize(4);
     assertThat(samples).allSatisfy(s -> assertThat(JsonTree.at(s, "exit_code")).isEqualTo(0L));
-    assertThat(samples).allSatisfy(s ->
-        assertThat((Long) JsonTree.at(s, "peak_rss_kb")).isPositive());
+    assertThat(samples)
+        .allSatisfy(s -> assertThat((Long) JsonTree.at(s, "peak_rss_kb")).isPositive());
     assertThat(JsonTree.at(results, "data_set", "events")).isEqualTo(200_000L);
     Map<?, ?> ours = (Map<?, ?>) JsonTree.at(results, "counts", "ours");
     Map<?, ?> exact = (Map<?, ?>) JsonTree.at(results, "counts", "duckdb-exact");
@@ -40,12 +48,15 @@ class BenchmarkSmokeIT {
     assertThat(exact.get("clean")).isEqualTo(ours.get("clean"));
     assertThat((List<?>) JsonTree.at(results, "counts", "different")).isEmpty();
     assertThat((Double) JsonTree.at(results, "ours", "wall_ratio_to_duckdb_exact")).isPositive();
-    Object plain = samples.stream()
-        .filter(s -> "duckdb-plain".equals(JsonTree.at(s, "engine"))).findFirst().orElseThrow();
-    List<String> plainFiles = ((List<?>) JsonTree.at(plain, "output_files")).stream()
-        .map(String::valueOf).toList();
-    assertThat(plainFiles).contains("clean_events.parquet", "daily_summary.parquet",
-        "rejected_events.parquet");
+    Object plain =
+        samples.stream()
+            .filter(s -> "duckdb-plain".equals(JsonTree.at(s, "engine")))
+            .findFirst()
+            .orElseThrow();
+    List<String> plainFiles =
+        ((List<?>) JsonTree.at(plain, "output_files")).stream().map(String::valueOf).toList();
+    assertThat(plainFiles)
+        .contains("clean_events.parquet", "daily_summary.parquet", "rejected_events.parquet");
     assertThat((Double) JsonTree.at(results, "ours", "wall_ratio_to_duckdb_plain")).isPositive();
   }
 }

@@ -28,13 +28,22 @@ import picocli.CommandLine.TypeConversionException;
 public final class GenerateCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
-  @Option(names = "--events", paramLabel = "N", description = "Event records to write (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--events",
+      paramLabel = "N",
+      description = "Event records to write (default: ${DEFAULT-VALUE}).")
   private long events = GeneratorOptions.DEFAULT_EVENTS;
 
-  @Option(names = "--users", paramLabel = "N", description = "Distinct users (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--users",
+      paramLabel = "N",
+      description = "Distinct users (default: ${DEFAULT-VALUE}).")
   private int users = GeneratorOptions.DEFAULT_USERS;
 
-  @Option(names = "--seed", paramLabel = "S", description = "Random seed (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      description = "Random seed (default: ${DEFAULT-VALUE}).")
   private long seed = GeneratorOptions.DEFAULT_SEED;
 
   @Option(
@@ -47,29 +56,40 @@ public final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--gzip", description = "Gzip the events file (adds .gz).")
   private boolean gzip;
 
-  @Option(names = "--output", paramLabel = "DIR", required = true, description = "Directory to write into (created if missing).")
+  @Option(
+      names = "--output",
+      paramLabel = "DIR",
+      required = true,
+      description = "Directory to write into (created if missing).")
   private Path output;
 
   @Override
   public Integer call() throws Exception {
     GeneratorOptions options;
     try {
-      options = GeneratorOptions.builder(output)
-          .events(events)
-          .users(users)
-          .seed(seed)
-          .format(format)
-          .gzip(gzip)
-          .build();
+      options =
+          GeneratorOptions.builder(output)
+              .events(events)
+              .users(users)
+              .seed(seed)
+              .format(format)
+              .gzip(gzip)
+              .build();
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
     GeneratedData data = new MockDataGenerator(options).generate();
     ExpectedCounts c = data.expected();
     PrintWriter out = spec.commandLine().getOut();
-    out.printf("Wrote %d records (%d clean, %d rejected) to %s, %d users rows to %s, expected counts in %s%n",
-        c.recordsRead(), c.clean(), c.totalRejected(), data.events(), c.users().rows(),
-        data.users(), data.manifest());
+    out.printf(
+        "Wrote %d records (%d clean, %d rejected) to %s, %d users rows to %s, expected counts in %s%n",
+        c.recordsRead(),
+        c.clean(),
+        c.totalRejected(),
+        data.events(),
+        c.users().rows(),
+        data.users(),
+        data.manifest());
     out.flush();
     return 0;
   }

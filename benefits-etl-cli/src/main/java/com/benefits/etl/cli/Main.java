@@ -26,7 +26,9 @@ public final class Main {
   static final int BAD_INPUT = 2;
   static final int BUG = 1;
 
-  @Option(names = "--verbose", scope = ScopeType.INHERIT,
+  @Option(
+      names = "--verbose",
+      scope = ScopeType.INHERIT,
       description = "Log each step's counts to stderr.")
   void verbose(boolean on) {
     if (on) {
@@ -34,7 +36,9 @@ public final class Main {
     }
   }
 
-  @Option(names = "--debug", scope = ScopeType.INHERIT,
+  @Option(
+      names = "--debug",
+      scope = ScopeType.INHERIT,
       description = "Log everything, and print stack traces for errors.")
   void debug(boolean on) {
     debug = on;
@@ -65,7 +69,8 @@ public final class Main {
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> handle(e, commandLine.getErr()));
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> handle(e, commandLine.getErr()));
     await(logging);
     return cli.execute(args);
   }

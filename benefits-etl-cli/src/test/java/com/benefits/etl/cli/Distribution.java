@@ -9,9 +9,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The unpacked distribution that {@code mvn package} leaves in {@code target/benefits-etl/}:
- * {@code bin/etl} and {@code lib/}. The integration tests run it as separate processes, as users
- * do.
+ * The unpacked distribution that {@code mvn package} leaves in {@code target/benefits-etl/}: {@code
+ * bin/etl} and {@code lib/}. The integration tests run it as separate processes, as users do.
  */
 final class Distribution {
   private static final Pattern DEFAULT_OPTS = Pattern.compile("(?m)^default_opts=\"([^\"]*)\"");

@@ -37,15 +37,27 @@ class FatalErrorsTest {
     assertThat(ok.status).as(ok.err).isZero();
     before = TestFiles.snapshot(output);
     // The lock file and every temporary file are gone once a run ends (SPEC 3.5).
-    assertThat(before).containsOnlyKeys("clean_events.parquet", "daily_summary.parquet",
-        "rejected_events.parquet", "run_report.json");
+    assertThat(before)
+        .containsOnlyKeys(
+            "clean_events.parquet",
+            "daily_summary.parquet",
+            "rejected_events.parquet",
+            "run_report.json");
   }
 
   record Result(int status, String out, String err) {}
 
   private Result run(Path eventsFile, Path usersFile, String... extra) {
-    List<String> args = new ArrayList<>(List.of("run", "--events", eventsFile.toString(),
-        "--users", usersFile.toString(), "--output", output.toString()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "run",
+                "--events",
+                eventsFile.toString(),
+                "--users",
+                usersFile.toString(),
+                "--output",
+                output.toString()));
     args.addAll(List.of(extra));
     return cli(args.toArray(String[]::new));
   }
@@ -63,7 +75,10 @@ class FatalErrorsTest {
 
   private void assertFatal(Result r, String... fragments) {
     assertThat(r.status).as(r.err).isEqualTo(2);
-    assertThat(r.err).startsWith("error: ").contains(fragments).doesNotContain("\tat ")
+    assertThat(r.err)
+        .startsWith("error: ")
+        .contains(fragments)
+        .doesNotContain("\tat ")
         .doesNotContain("Exception");
     assertThat(r.err.strip().lines().count()).isEqualTo(1);
     Map<String, byte[]> after = TestFiles.snapshot(output);
@@ -83,25 +98,33 @@ class FatalErrorsTest {
 
   @Test
   void truncatedArray() throws IOException {
-    Path bad = write("truncated.json", "[\n  {\"user_id\": \"u1\", \"timestamp\": \"2024-03-15T14:22:05Z\"},\n  {\"user_id\": \"u1\", \"ti");
+    Path bad =
+        write(
+            "truncated.json",
+            "[\n  {\"user_id\": \"u1\", \"timestamp\": \"2024-03-15T14:22:05Z\"},\n  {\"user_id\": \"u1\", \"ti");
     assertFatal(run(bad, users), "truncated.json", "line 3");
   }
 
   @Test
   void arrayThatIsNeverClosed() throws IOException {
-    Path bad = write("unclosed.json", "[\n  {\"user_id\": \"u1\", \"timestamp\": \"2024-03-15T14:22:05Z\"}\n");
+    Path bad =
+        write(
+            "unclosed.json",
+            "[\n  {\"user_id\": \"u1\", \"timestamp\": \"2024-03-15T14:22:05Z\"}\n");
     assertFatal(run(bad, users), "unclosed.json", "line 3", "truncated");
   }
 
   @Test
   void syntaxErrorMidArray() throws IOException {
-    Path bad = write("syntax.json", "[\n  {\"user_id\": \"u1\", \"timestamp\": \"2024-03-15T14:22:05Z\"},\n"
-        + "  {\"user_id\": \"u1\" \"timestamp\": \"x\"}\n]");
+    Path bad =
+        write(
+            "syntax.json",
+            "[\n  {\"user_id\": \"u1\", \"timestamp\": \"2024-03-15T14:22:05Z\"},\n"
+                + "  {\"user_id\": \"u1\" \"timestamp\": \"x\"}\n]");
     assertFatal(run(bad, users), "syntax.json", "line 3, column 20");
   }
 
-  private Path writeBytes(String name, String before, int[] bad, String after)
-      throws IOException {
+  private Path writeBytes(String name, String before, int[] bad, String after) throws IOException {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     out.writeBytes(before.getBytes(StandardCharsets.UTF_8));
     for (int b : bad) {
@@ -114,19 +137,32 @@ class FatalErrorsTest {
   @Test
   void arrayWithBytesThatAreNotUtf8() throws IOException {
     // A surrogate written as UTF-8 bytes: Jackson alone would read it as '?'.
-    Path bad = writeBytes("surrogate.json",
-        "[\n  {\"user_id\": \"u1\", \"timestamp\": \"2024-03-15T14:22:05Z\"},\n"
-            + "  {\"user_id\": \"u1\", \"event_type\": \"x", new int[] {0xED, 0xA0, 0x80},
-        "\", \"timestamp\": \"2024-03-15T14:22:05Z\"}\n]");
-    assertFatal(run(bad, users), "surrogate.json", "line 3, column 37",
+    Path bad =
+        writeBytes(
+            "surrogate.json",
+            "[\n  {\"user_id\": \"u1\", \"timestamp\": \"2024-03-15T14:22:05Z\"},\n"
+                + "  {\"user_id\": \"u1\", \"event_type\": \"x",
+            new int[] {0xED, 0xA0, 0x80},
+            "\", \"timestamp\": \"2024-03-15T14:22:05Z\"}\n]");
+    assertFatal(
+        run(bad, users),
+        "surrogate.json",
+        "line 3, column 37",
         "the bytes 0xED 0xA0 are not valid UTF-8");
   }
 
   @Test
   void usersFileWithBytesThatAreNotUtf8() throws IOException {
-    Path bad = writeBytes("users_latin1.csv", "user_id,signup_date,country\nu1,2024-01-01,",
-        new int[] {0xC9}, "TATS-UNIS\n");
-    assertFatal(run(events, bad), "users_latin1.csv", "line 2, column 15",
+    Path bad =
+        writeBytes(
+            "users_latin1.csv",
+            "user_id,signup_date,country\nu1,2024-01-01,",
+            new int[] {0xC9},
+            "TATS-UNIS\n");
+    assertFatal(
+        run(events, bad),
+        "users_latin1.csv",
+        "line 2, column 15",
         "the bytes 0xC9 0x54 are not valid UTF-8");
   }
 
@@ -134,8 +170,15 @@ class FatalErrorsTest {
   void aFailedRunLeavesNoDirectoryItCreated() throws IOException {
     Path bad = write("truncated.json", "[{\"user_id\": \"u1\"");
     Path fresh = dir.resolve("new/nested/out");
-    Result r = cli("run", "--events", bad.toString(), "--users", users.toString(),
-        "--output", fresh.toString());
+    Result r =
+        cli(
+            "run",
+            "--events",
+            bad.toString(),
+            "--users",
+            users.toString(),
+            "--output",
+            fresh.toString());
     assertThat(r.status).as(r.err).isEqualTo(2);
     assertThat(dir.resolve("new")).doesNotExist();
   }
@@ -149,8 +192,15 @@ class FatalErrorsTest {
   @Test
   void outputPathIsAFile() throws IOException {
     Path file = write("not_a_dir", "x");
-    Result r = cli("run", "--events", events.toString(), "--users", users.toString(),
-        "--output", file.toString());
+    Result r =
+        cli(
+            "run",
+            "--events",
+            events.toString(),
+            "--users",
+            users.toString(),
+            "--output",
+            file.toString());
     assertThat(r.status).isEqualTo(2);
     assertThat(r.err).contains("not_a_dir").contains("not a directory");
     assertThat(Files.readString(file)).isEqualTo("x");
@@ -160,8 +210,15 @@ class FatalErrorsTest {
   void outputDirectoryThatCannotBeCreated() throws IOException {
     // Tests may run as root, where permissions stop nothing; nothing can be created under a file.
     Path file = write("plain_file", "x");
-    Result r = cli("run", "--events", events.toString(), "--users", users.toString(),
-        "--output", file.resolve("out").toString());
+    Result r =
+        cli(
+            "run",
+            "--events",
+            events.toString(),
+            "--users",
+            users.toString(),
+            "--output",
+            file.resolve("out").toString());
     assertThat(r.status).isEqualTo(2);
     assertThat(r.err).contains("plain_file").contains("cannot create the output directory");
   }

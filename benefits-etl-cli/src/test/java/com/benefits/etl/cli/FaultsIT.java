@@ -2,10 +2,10 @@ package com.benefits.etl.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.benefits.etl.EventsFormat;
 import com.benefits.etl.generate.GeneratedData;
 import com.benefits.etl.generate.GeneratorOptions;
 import com.benefits.etl.generate.MockDataGenerator;
-import com.benefits.etl.EventsFormat;
 import com.benefits.etl.testing.Outputs;
 import com.benefits.etl.testing.TestFiles;
 import java.io.IOException;
@@ -30,22 +30,44 @@ class FaultsIT {
 
   @BeforeAll
   static void generate() throws IOException {
-    big = new MockDataGenerator(GeneratorOptions.builder(shared.resolve("big"))
-        .events(600_000).users(5_000).seed(11).format(EventsFormat.NDJSON).build()).generate();
+    big =
+        new MockDataGenerator(
+                GeneratorOptions.builder(shared.resolve("big"))
+                    .events(600_000)
+                    .users(5_000)
+                    .seed(11)
+                    .format(EventsFormat.NDJSON)
+                    .build())
+            .generate();
   }
 
   static Process start(Path workDir, Path log, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar",
-        Distribution.jar().toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx512m",
+                "-jar",
+                Distribution.jar().toString()));
     command.addAll(List.of(args));
-    return new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).start();
+    return new ProcessBuilder(command)
+        .directory(workDir.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(log.toFile())
+        .start();
   }
 
   static String[] run(Path events, Path users, Path output, String... extra) {
-    List<String> args = new ArrayList<>(List.of("run", "--events", events.toString(), "--users",
-        users.toString(), "--output", output.toString()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "run",
+                "--events",
+                events.toString(),
+                "--users",
+                users.toString(),
+                "--output",
+                output.toString()));
     args.addAll(List.of(extra));
     return args.toArray(String[]::new);
   }
@@ -56,7 +78,8 @@ class FaultsIT {
     Path small = TestFiles.copyResource("e2e/events.json", dir.resolve("events.json"));
     Path smallUsers = TestFiles.copyResource("e2e/users.csv", dir.resolve("users.csv"));
     Path out = dir.resolve("out");
-    assertThat(start(dir, dir.resolve("first.log"), run(small, smallUsers, out)).waitFor()).isZero();
+    assertThat(start(dir, dir.resolve("first.log"), run(small, smallUsers, out)).waitFor())
+        .isZero();
     Map<String, byte[]> before = Outputs.published(out);
 
     Process killed = start(dir, dir.resolve("killed.log"), run(big.events(), big.users(), out));
@@ -86,7 +109,8 @@ class FaultsIT {
   void twoRunsIntoOneDirectoryNeverPublishAMix(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("out");
     Process us = start(dir, dir.resolve("us.log"), run(big.events(), big.users(), out));
-    Process ca = start(dir, dir.resolve("ca.log"), run(big.events(), big.users(), out, "--country", "CA"));
+    Process ca =
+        start(dir, dir.resolve("ca.log"), run(big.events(), big.users(), out, "--country", "CA"));
     assertThat(us.waitFor(120, TimeUnit.SECONDS)).isTrue();
     assertThat(ca.waitFor(120, TimeUnit.SECONDS)).isTrue();
     String usLog = Files.readString(dir.resolve("us.log"), StandardCharsets.UTF_8);
@@ -98,7 +122,8 @@ class FaultsIT {
       String failed = us.exitValue() == 2 ? usLog : caLog;
       // After the users file's warnings (logged before the output directory is locked).
       assertThat(failed.strip().lines().reduce((a, b) -> b).orElseThrow())
-          .startsWith("error: " + out).contains("another benefits-etl run");
+          .startsWith("error: " + out)
+          .contains("another benefits-etl run");
       assertThat(failed).doesNotContain("\tat ").doesNotContain("Exception");
       assertThat(country).isEqualTo(us.exitValue() == 0 ? "US" : "CA");
     }

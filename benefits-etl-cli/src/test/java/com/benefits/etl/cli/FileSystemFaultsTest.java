@@ -3,13 +3,13 @@ package com.benefits.etl.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.benefits.etl.EventsFormat;
 import com.benefits.etl.generate.GeneratedData;
 import com.benefits.etl.generate.GeneratorOptions;
 import com.benefits.etl.generate.MockDataGenerator;
-import com.benefits.etl.EventsFormat;
+import com.benefits.etl.internal.write.OutputDirectory;
 import com.benefits.etl.testing.Outputs;
 import com.benefits.etl.testing.TestFiles;
-import com.benefits.etl.internal.write.OutputDirectory;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -47,8 +47,17 @@ class FileSystemFaultsTest {
   static Result cli(Path events, Path users, Path output) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int status = Main.execute(new PrintWriter(out), new PrintWriter(err), "run", "--events",
-        events.toString(), "--users", users.toString(), "--output", output.toString());
+    int status =
+        Main.execute(
+            new PrintWriter(out),
+            new PrintWriter(err),
+            "run",
+            "--events",
+            events.toString(),
+            "--users",
+            users.toString(),
+            "--output",
+            output.toString());
     return new Result(status, out.toString(), err.toString());
   }
 
@@ -59,8 +68,14 @@ class FileSystemFaultsTest {
   }
 
   static GeneratedData generate(Path into, long count, EventsFormat format) throws IOException {
-    return new MockDataGenerator(GeneratorOptions.builder(into).events(count).users(2_000).seed(5)
-        .format(format).build()).generate();
+    return new MockDataGenerator(
+            GeneratorOptions.builder(into)
+                .events(count)
+                .users(2_000)
+                .seed(5)
+                .format(format)
+                .build())
+        .generate();
   }
 
   static boolean run(String... command) throws IOException, InterruptedException {
@@ -72,7 +87,8 @@ class FileSystemFaultsTest {
   @Test
   void aFullDiskIsAClearErrorAndPublishesNothing() throws Exception {
     Path disk = Files.createDirectories(dir.resolve("small disk"));
-    assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", disk.toString()),
+    assumeTrue(
+        run("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", disk.toString()),
         "mounting a 1 MiB tmpfs needs root and CAP_SYS_ADMIN");
     try {
       Path out = disk.resolve("out");
@@ -97,8 +113,10 @@ class FileSystemFaultsTest {
     Path out = dir.resolve("out");
     try (OutputDirectory other = OutputDirectory.open(out)) {
       assertThat(other.directory()).isEqualTo(out);
-      assertOneLineError(cli(events, users, out), out.toString(), "another benefits-etl run is"
-          + " writing to this output directory");
+      assertOneLineError(
+          cli(events, users, out),
+          out.toString(),
+          "another benefits-etl run is" + " writing to this output directory");
     }
     assertThat(cli(events, users, out).status).isZero();
   }
@@ -109,8 +127,8 @@ class FileSystemFaultsTest {
     Path out = dir.resolve("out");
     assertThat(cli(events, users, out).status).isZero();
     Map<String, byte[]> before = Outputs.published(out);
-    CompletableFuture<Result> running = CompletableFuture.supplyAsync(
-        () -> cli(data.events(), data.users(), out));
+    CompletableFuture<Result> running =
+        CompletableFuture.supplyAsync(() -> cli(data.events(), data.users(), out));
     while (Outputs.temporaries(out).isEmpty() && !running.isDone()) {
       Thread.sleep(10);
     }
@@ -132,12 +150,14 @@ class FileSystemFaultsTest {
   void anInputAppendedToWhileReadStillEndsInOneRunsOutputs() throws Exception {
     GeneratedData data = generate(dir.resolve("big"), 100_000, EventsFormat.NDJSON);
     Path out = dir.resolve("out");
-    CompletableFuture<Result> running = CompletableFuture.supplyAsync(
-        () -> cli(data.events(), data.users(), out));
+    CompletableFuture<Result> running =
+        CompletableFuture.supplyAsync(() -> cli(data.events(), data.users(), out));
     while (!running.isDone() && (!Files.isDirectory(out) || Outputs.temporaries(out).isEmpty())) {
       Thread.sleep(10);
     }
-    Files.writeString(data.events(), "{\"user_id\":\"x\",\"timestamp\":\"2024-03-15T14:22:05Z\"}\nnot json\n",
+    Files.writeString(
+        data.events(),
+        "{\"user_id\":\"x\",\"timestamp\":\"2024-03-15T14:22:05Z\"}\nnot json\n",
         StandardOpenOption.APPEND);
     Result r = running.get(60, TimeUnit.SECONDS);
     assertThat(r.status).as(r.err).isZero();
@@ -209,9 +229,12 @@ class FileSystemFaultsTest {
     Result r = cli(e, users, out);
     assertThat(r.status).as(r.err).isZero();
     assertThat(r.out).contains("Read 3 records").contains("invariant holds");
-    Map<String, Object> row = com.benefits.etl.testing.DuckDb.queryOne("SELECT reason, detail,"
-        + " length(raw_record) AS n FROM read_parquet("
-        + com.benefits.etl.testing.DuckDb.literal(out.resolve("rejected_events.parquet")) + ")");
+    Map<String, Object> row =
+        com.benefits.etl.testing.DuckDb.queryOne(
+            "SELECT reason, detail,"
+                + " length(raw_record) AS n FROM read_parquet("
+                + com.benefits.etl.testing.DuckDb.literal(out.resolve("rejected_events.parquet"))
+                + ")");
     assertThat(row.get("reason")).isEqualTo("malformed_record");
     assertThat((String) row.get("detail")).contains("more than the limit of 16777216 bytes");
     assertThat(((Number) row.get("n")).longValue()).isLessThan(66_000L);

@@ -21,8 +21,17 @@ class FuzzRegressionsTest {
     Path users = TestFiles.copyResource("e2e/users.csv", dir.resolve("users.csv"));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int status = Main.execute(new PrintWriter(out), new PrintWriter(err), "run", "--events",
-        events.toString(), "--users", users.toString(), "--output", dir.resolve("out").toString());
+    int status =
+        Main.execute(
+            new PrintWriter(out),
+            new PrintWriter(err),
+            "run",
+            "--events",
+            events.toString(),
+            "--users",
+            users.toString(),
+            "--output",
+            dir.resolve("out").toString());
     assertThat(status).as(err.toString()).isEqualTo(2);
     assertThat(err.toString().lines().count()).isEqualTo(1);
     return err.toString().strip();
@@ -31,16 +40,24 @@ class FuzzRegressionsTest {
   /** Fuzz case 855 (seed 20260601): a gzip file cut inside its header said "cannot read: null". */
   @Test
   void gzipCutInsideItsHeaderSaysSoInsteadOfNull() {
-    assertThat(fatal("truncated-gzip-header.json.gz")).isEqualTo("error: "
-        + dir.resolve("truncated-gzip-header.json.gz") + ": the gzip data is truncated or corrupt"
-        + " (unexpected end of data); expected a complete .gz file");
+    assertThat(fatal("truncated-gzip-header.json.gz"))
+        .isEqualTo(
+            "error: "
+                + dir.resolve("truncated-gzip-header.json.gz")
+                + ": the gzip data is truncated or corrupt"
+                + " (unexpected end of data); expected a complete .gz file");
   }
 
-  /** Fuzz case 6: a gzip stream cut short gave only Java's "Unexpected end of ZLIB input stream". */
+  /**
+   * Fuzz case 6: a gzip stream cut short gave only Java's "Unexpected end of ZLIB input stream".
+   */
   @Test
   void gzipStreamCutShortSaysTheFileIsTruncated() {
-    assertThat(fatal("truncated-gzip-stream.json.gz")).isEqualTo("error: "
-        + dir.resolve("truncated-gzip-stream.json.gz") + ": the gzip data is truncated or corrupt"
-        + " (Unexpected end of ZLIB input stream); expected a complete .gz file");
+    assertThat(fatal("truncated-gzip-stream.json.gz"))
+        .isEqualTo(
+            "error: "
+                + dir.resolve("truncated-gzip-stream.json.gz")
+                + ": the gzip data is truncated or corrupt"
+                + " (Unexpected end of ZLIB input stream); expected a complete .gz file");
   }
 }

@@ -2,7 +2,6 @@ package com.benefits.etl.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.benefits.etl.cli.GenerateCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -27,8 +26,19 @@ class GenerateCommandTest {
   @Test
   void writesTheFilesAndOneSummaryLine() {
     Path dir = tmp.resolve("data");
-    int code = run("--events", "1000", "--users", "50", "--seed", "7", "--format", "NDJSON",
-        "--gzip", "--output", dir.toString());
+    int code =
+        run(
+            "--events",
+            "1000",
+            "--users",
+            "50",
+            "--seed",
+            "7",
+            "--format",
+            "NDJSON",
+            "--gzip",
+            "--output",
+            dir.toString());
     assertThat(code).isZero();
     assertThat(dir.resolve("raw_events.ndjson.gz")).isRegularFile();
     assertThat(dir.resolve("users.csv")).isRegularFile();

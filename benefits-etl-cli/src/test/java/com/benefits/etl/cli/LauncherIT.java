@@ -29,7 +29,8 @@ class LauncherIT {
     assertThat(Files.exists(dir.resolve("out/clean_events.parquet"))).isTrue();
     try (Stream<Path> files = Files.list(Distribution.home().resolve("lib"))) {
       assertThat(files.filter(f -> f.getFileName().toString().matches("classes-[0-9]+\\.jsa")))
-          .as("one archive, for this build").hasSize(1);
+          .as("one archive, for this build")
+          .hasSize(1);
     }
     assertThat(Files.readAllLines(log))
         .anyMatch(l -> l.contains("com.benefits.etl.EtlPipeline ") && l.contains(FROM_ARCHIVE));
@@ -41,23 +42,35 @@ class LauncherIT {
     String output = run(dir, Map.of("ETL_JAVA_OPTS", options(log), "ETL_CDS", "off"));
 
     assertThat(output).contains("invariant holds");
-    assertThat(Files.readAllLines(log)).anyMatch(l -> l.contains("com.benefits.etl.EtlPipeline "))
+    assertThat(Files.readAllLines(log))
+        .anyMatch(l -> l.contains("com.benefits.etl.EtlPipeline "))
         .noneMatch(l -> l.contains(FROM_ARCHIVE));
   }
 
   /** The launcher's default options, plus a class-loading log. */
   private static String options(Path log) throws IOException {
-    return String.join(" ", Distribution.defaultJvmOptions()) + " -Xlog:class+load=info:file="
+    return String.join(" ", Distribution.defaultJvmOptions())
+        + " -Xlog:class+load=info:file="
         + log;
   }
 
   private static String run(Path dir, Map<String, String> environment) throws Exception {
-    ProcessBuilder builder = new ProcessBuilder(List.of(Distribution.launcher().toString(), "run",
-        "--events",
-        TestFiles.repository().resolve("data/raw_events.json").toAbsolutePath().toString(), "--users",
-        TestFiles.repository().resolve("data/users.csv").toAbsolutePath().toString(), "--output",
-        dir.resolve("out").toString()))
-        .redirectErrorStream(true).redirectOutput(dir.resolve("launcher.out").toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(
+                List.of(
+                    Distribution.launcher().toString(),
+                    "run",
+                    "--events",
+                    TestFiles.repository()
+                        .resolve("data/raw_events.json")
+                        .toAbsolutePath()
+                        .toString(),
+                    "--users",
+                    TestFiles.repository().resolve("data/users.csv").toAbsolutePath().toString(),
+                    "--output",
+                    dir.resolve("out").toString()))
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("launcher.out").toFile());
     builder.environment().putAll(environment);
     Process p = builder.start();
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();

@@ -25,16 +25,26 @@ class PackagedJarIT {
   record Result(int status, String out, String err) {}
 
   static Result java(Path workDir, String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Duser.timezone=Pacific/Chatham", "-jar", Distribution.jar().toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Duser.timezone=Pacific/Chatham",
+                "-jar",
+                Distribution.jar().toString()));
     command.addAll(List.of(args));
     Path out = Files.createTempFile("etl-out", ".txt");
     Path err = Files.createTempFile("etl-err", ".txt");
-    Process p = new ProcessBuilder(command).directory(workDir.toFile())
-        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    Process p =
+        new ProcessBuilder(command)
+            .directory(workDir.toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("finished in time").isTrue();
-    return new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+    return new Result(
+        p.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
         Files.readString(err, StandardCharsets.UTF_8));
   }
 
@@ -43,9 +53,12 @@ class PackagedJarIT {
     try (Stream<Path> jars = Files.list(Distribution.home().resolve("lib"))) {
       for (Path f : (Iterable<Path>) jars.filter(f -> f.toString().endsWith(".jar"))::iterator) {
         try (JarFile jar = new JarFile(f.toFile())) {
-          assertThat(jar.stream().map(e -> e.getName())
-                  .filter(n -> n.startsWith("org/apache/hadoop/")))
-              .as(f.toString()).isEmpty();
+          assertThat(
+                  jar.stream()
+                      .map(e -> e.getName())
+                      .filter(n -> n.startsWith("org/apache/hadoop/")))
+              .as(f.toString())
+              .isEmpty();
         }
       }
     }
@@ -59,18 +72,30 @@ class PackagedJarIT {
     Result r = java(dir, "run");
 
     assertThat(r.status).as(r.err).isZero();
-    assertThat(r.out).contains("Read 17 records").contains("clean events").contains("duplicate")
+    assertThat(r.out)
+        .contains("Read 17 records")
+        .contains("clean events")
+        .contains("duplicate")
         .contains("invariant holds");
     // The users file has a repeated id and a date that is not one: a warning each, nothing else.
     assertThat(r.err.lines().map(l -> l.replaceFirst("^[0-9:.]+ ", "")))
-        .containsExactly("WARN  UsersCsvReader - users.csv: 1 row repeats an earlier row's user_id"
-            + " and was skipped: the first row of an id wins (line 8: \"u1\")",
+        .containsExactly(
+            "WARN  UsersCsvReader - users.csv: 1 row repeats an earlier row's user_id"
+                + " and was skipped: the first row of an id wins (line 8: \"u1\")",
             "WARN  UsersCsvReader - users.csv: 1 row has a signup_date that is not a YYYY-MM-DD"
-            + " calendar date; it is null for that user (line 4: \"not-a-date\")");
-    assertThat(TestFiles.names(dir.resolve("output"))).contains("clean_events.parquet",
-        "daily_summary.parquet", "rejected_events.parquet", "run_report.json");
-    assertThat(queryOne("SELECT count(*) AS n FROM read_parquet("
-        + literal(dir.resolve("output/clean_events.parquet")) + ")")).containsEntry("n", 5L);
+                + " calendar date; it is null for that user (line 4: \"not-a-date\")");
+    assertThat(TestFiles.names(dir.resolve("output")))
+        .contains(
+            "clean_events.parquet",
+            "daily_summary.parquet",
+            "rejected_events.parquet",
+            "run_report.json");
+    assertThat(
+            queryOne(
+                "SELECT count(*) AS n FROM read_parquet("
+                    + literal(dir.resolve("output/clean_events.parquet"))
+                    + ")"))
+        .containsEntry("n", 5L);
   }
 
   @Test
@@ -85,12 +110,20 @@ class PackagedJarIT {
   void helpDescribesEveryOption(@TempDir Path dir) throws Exception {
     Result top = java(dir, "--help");
     assertThat(top.status).isZero();
-    assertThat(top.out).contains("run").contains("generate").contains("--verbose")
+    assertThat(top.out)
+        .contains("run")
+        .contains("generate")
+        .contains("--verbose")
         .contains("--debug");
 
     Result run = java(dir, "run", "--help");
     assertThat(run.status).isZero();
-    assertThat(run.out).contains("--events").contains("--users").contains("--output")
-        .contains("--country").contains("raw_events.json").contains("users.csv");
+    assertThat(run.out)
+        .contains("--events")
+        .contains("--users")
+        .contains("--output")
+        .contains("--country")
+        .contains("raw_events.json")
+        .contains("users.csv");
   }
 }

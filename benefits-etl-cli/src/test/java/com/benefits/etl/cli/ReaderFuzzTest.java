@@ -23,10 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Mutation fuzzing of the events readers through the command line, with a fixed seed and a bounded
  * number of cases (the cheaper {@code read.EventReaderFuzzTest} runs many more on the readers
- * alone): every mutated file must end in exit 0 with the invariant holding, or exit 2
- * with one short message naming the file and the position. Never exit 1 (a bug), a stack trace, a
- * hang or an OutOfMemoryError. Failing inputs are saved under {@code target/fuzz-failures/}; each
- * one found becomes a named test in {@link FuzzRegressionsTest}.
+ * alone): every mutated file must end in exit 0 with the invariant holding, or exit 2 with one
+ * short message naming the file and the position. Never exit 1 (a bug), a stack trace, a hang or an
+ * OutOfMemoryError. Failing inputs are saved under {@code target/fuzz-failures/}; each one found
+ * becomes a named test in {@link FuzzRegressionsTest}.
  */
 class ReaderFuzzTest {
   static final long SEED = Long.getLong("fuzz.seed", 20_260_601L);
@@ -36,11 +36,13 @@ class ReaderFuzzTest {
 
   @BeforeAll
   static void start() {
-    executor = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "fuzz-case");
-      t.setDaemon(true);
-      return t;
-    });
+    executor =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "fuzz-case");
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   @AfterAll
@@ -54,9 +56,19 @@ class ReaderFuzzTest {
   static Outcome run(Path events, Path users, Path output) throws Exception {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    Future<Integer> status = executor.submit(() -> Main.execute(new PrintWriter(out),
-        new PrintWriter(err), "run", "--events", events.toString(), "--users", users.toString(),
-        "--output", output.toString()));
+    Future<Integer> status =
+        executor.submit(
+            () ->
+                Main.execute(
+                    new PrintWriter(out),
+                    new PrintWriter(err),
+                    "run",
+                    "--events",
+                    events.toString(),
+                    "--users",
+                    users.toString(),
+                    "--output",
+                    output.toString()));
     try {
       return new Outcome(status.get(30, TimeUnit.SECONDS), out.toString(), err.toString());
     } catch (java.util.concurrent.TimeoutException e) {
@@ -93,7 +105,8 @@ class ReaderFuzzTest {
   @Test
   void mutatedEventFilesEndInSuccessOrAClearFatalError() throws Exception {
     Path users = TestFiles.copyResource("e2e/users.csv", dir.resolve("users.csv"));
-    byte[] array = Files.readAllBytes(TestFiles.copyResource("e2e/events.json", dir.resolve("base.json")));
+    byte[] array =
+        Files.readAllBytes(TestFiles.copyResource("e2e/events.json", dir.resolve("base.json")));
     List<byte[]> bases = List.of(array, Mutations.ndjson(array));
     Random random = new Random(SEED);
     List<String> failures = new ArrayList<>();
@@ -113,8 +126,9 @@ class ReaderFuzzTest {
       }
       Files.delete(events);
     }
-    System.err.printf("fuzz: %d cases in %d ms, %d failures%n", CASES,
-        (System.nanoTime() - start) / 1_000_000, failures.size());
+    System.err.printf(
+        "fuzz: %d cases in %d ms, %d failures%n",
+        CASES, (System.nanoTime() - start) / 1_000_000, failures.size());
     assertThat(failures).isEmpty();
   }
 }

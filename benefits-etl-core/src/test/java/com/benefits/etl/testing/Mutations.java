@@ -11,10 +11,18 @@ import java.util.zip.GZIPOutputStream;
 
 /** Mutations of events files for the fuzz tests: each one is described in words for the report. */
 public final class Mutations {
-  static final byte[][] STRAY = bytes("[", "]", "{", "}", "\"", "\\", ",", ":", "\n", "\r", "\u0000",
-      "\\u", "\\ud800", "1e", "-", "tru", "null", "{\"a\":", "[[", "]]");
-  static final byte[][] BAD_UTF8 = {{(byte) 0xC3}, {(byte) 0xFF}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
-      {(byte) 0xC0, (byte) 0x80}, {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {(byte) 0xE2, (byte) 0x82}};
+  static final byte[][] STRAY =
+      bytes(
+          "[", "]", "{", "}", "\"", "\\", ",", ":", "\n", "\r", "\u0000", "\\u", "\\ud800", "1e",
+          "-", "tru", "null", "{\"a\":", "[[", "]]");
+  static final byte[][] BAD_UTF8 = {
+    {(byte) 0xC3},
+    {(byte) 0xFF},
+    {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+    {(byte) 0xC0, (byte) 0x80},
+    {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},
+    {(byte) 0xE2, (byte) 0x82}
+  };
 
   static byte[][] bytes(String... s) {
     byte[][] out = new byte[s.length][];
@@ -78,7 +86,10 @@ public final class Mutations {
       what.append("flip byte at ").append(at).append(" to ").append(insert[0] & 0xff);
     } else if (kind < 55) {
       insert = STRAY[random.nextInt(STRAY.length)];
-      what.append("insert ").append(new String(insert, StandardCharsets.UTF_8)).append(" at ").append(at);
+      what.append("insert ")
+          .append(new String(insert, StandardCharsets.UTF_8))
+          .append(" at ")
+          .append(at);
     } else if (kind < 68) {
       insert = BAD_UTF8[random.nextInt(BAD_UTF8.length)];
       what.append("insert invalid UTF-8 at ").append(at);
@@ -99,7 +110,12 @@ public final class Mutations {
       int from = data.length == 0 ? 0 : random.nextInt(data.length);
       int len = Math.min(data.length - from, random.nextInt(200));
       insert = Arrays.copyOfRange(data, from, from + len);
-      what.append("copy ").append(len).append(" bytes from ").append(from).append(" to ").append(at);
+      what.append("copy ")
+          .append(len)
+          .append(" bytes from ")
+          .append(from)
+          .append(" to ")
+          .append(at);
     } else {
       drop = Math.min(data.length - at, random.nextInt(60));
       insert = new byte[0];
@@ -118,5 +134,4 @@ public final class Mutations {
     }
     return b.toByteArray();
   }
-
 }

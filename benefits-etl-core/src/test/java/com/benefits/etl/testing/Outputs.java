@@ -28,7 +28,8 @@ public final class Outputs {
   /** {@code dir} without temporary files or the lock file. */
   public static Map<String, byte[]> published(Path dir) {
     return TestFiles.snapshot(dir).entrySet().stream()
-        .filter(e -> !e.getKey().startsWith(TEMP_PREFIX) && !e.getKey().equals(".benefits-etl.lock"))
+        .filter(
+            e -> !e.getKey().startsWith(TEMP_PREFIX) && !e.getKey().equals(".benefits-etl.lock"))
         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
   }
 
@@ -47,16 +48,28 @@ public final class Outputs {
       String report = Files.readString(dir.resolve("run_report.json"));
       Matcher country = Pattern.compile("\"country\"\\s*:\\s*\"([^\"]+)\"").matcher(report);
       assertThat(country.find()).isTrue();
-      Map<String, Object> clean = queryOne("SELECT count(*) AS n, count(*) FILTER (WHERE country <> ?)"
-          + " AS other FROM read_parquet(" + literal(dir.resolve("clean_events.parquet")) + ")",
-          country.group(1));
+      Map<String, Object> clean =
+          queryOne(
+              "SELECT count(*) AS n, count(*) FILTER (WHERE country <> ?)"
+                  + " AS other FROM read_parquet("
+                  + literal(dir.resolve("clean_events.parquet"))
+                  + ")",
+              country.group(1));
       assertThat(clean.get("n")).isEqualTo(number(report, "clean"));
       assertThat(clean.get("other")).isEqualTo(0L);
-      assertThat(queryOne("SELECT count(*) AS n FROM read_parquet("
-          + literal(dir.resolve("rejected_events.parquet")) + ")").get("n"))
+      assertThat(
+              queryOne(
+                      "SELECT count(*) AS n FROM read_parquet("
+                          + literal(dir.resolve("rejected_events.parquet"))
+                          + ")")
+                  .get("n"))
           .isEqualTo(number(report, "rejected_total"));
-      assertThat(queryOne("SELECT count(*) AS n FROM read_parquet("
-          + literal(dir.resolve("daily_summary.parquet")) + ")").get("n"))
+      assertThat(
+              queryOne(
+                      "SELECT count(*) AS n FROM read_parquet("
+                          + literal(dir.resolve("daily_summary.parquet"))
+                          + ")")
+                  .get("n"))
           .isEqualTo(number(report, "daily_summary_rows"));
       return country.group(1);
     } catch (IOException e) {

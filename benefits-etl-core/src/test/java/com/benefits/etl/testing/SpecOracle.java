@@ -36,10 +36,10 @@ import java.util.zip.GZIPInputStream;
  * An independent, slow, in-memory reading of the SPEC, used only to check that the generator's
  * manifest is exact. It shares no code with the generator.
  *
- * <p>"Trimmed" (SPEC 1.1, 1.2) removes surrounding characters with the Unicode White_Space
- * property (a regular expression here, independent of the pipeline's hand-written check): not
- * {@link String#trim()}, which also removes control characters such as U+0001, nor {@link
- * String#strip()}, which keeps the no-break spaces.
+ * <p>"Trimmed" (SPEC 1.1, 1.2) removes surrounding characters with the Unicode White_Space property
+ * (a regular expression here, independent of the pipeline's hand-written check): not {@link
+ * String#trim()}, which also removes control characters such as U+0001, nor {@link String#strip()},
+ * which keeps the no-break spaces.
  */
 public final class SpecOracle {
   private static final Pattern SURROUNDING_SPACE =
@@ -49,16 +49,19 @@ public final class SpecOracle {
     return SURROUNDING_SPACE.matcher(s).replaceAll("");
   }
 
-  private static final Object NULL = new Object() {
-    @Override
-    public String toString() {
-      return "null";
-    }
-  };
-  private static final Pattern TIMESTAMP = Pattern.compile(
-      "(\\d{4})-(\\d{2})-(\\d{2})[Tt ](\\d{2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?"
-          + "(Z|z|([+-])(\\d{2})(?::?(\\d{2}))?)?");
-  private static final long MIN_SECOND = LocalDateTime.of(1, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC);
+  private static final Object NULL =
+      new Object() {
+        @Override
+        public String toString() {
+          return "null";
+        }
+      };
+  private static final Pattern TIMESTAMP =
+      Pattern.compile(
+          "(\\d{4})-(\\d{2})-(\\d{2})[Tt ](\\d{2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?"
+              + "(Z|z|([+-])(\\d{2})(?::?(\\d{2}))?)?");
+  private static final long MIN_SECOND =
+      LocalDateTime.of(1, 1, 1, 0, 0).toEpochSecond(ZoneOffset.UTC);
   private static final long MAX_SECOND =
       LocalDateTime.of(9999, 12, 31, 23, 59, 59).toEpochSecond(ZoneOffset.UTC);
   private static final JsonFactory JSON = new JsonFactory();
@@ -94,8 +97,17 @@ public final class SpecOracle {
     SpecOracle oracle = new SpecOracle();
     long[] userCounts = oracle.readUsers(users);
     oracle.readEvents(events);
-    return new Result(List.copyOf(oracle.fates), oracle.records, oracle.clean, oracle.rejected, oracle.daily.size(),
-        userCounts[0], userCounts[1], userCounts[2], userCounts[3], oracle.countryById.size());
+    return new Result(
+        List.copyOf(oracle.fates),
+        oracle.records,
+        oracle.clean,
+        oracle.rejected,
+        oracle.daily.size(),
+        userCounts[0],
+        userCounts[1],
+        userCounts[2],
+        userCounts[3],
+        oracle.countryById.size());
   }
 
   private long[] readUsers(Path users) throws IOException {
@@ -157,7 +169,9 @@ public final class SpecOracle {
       return false;
     }
     try {
-      LocalDate.of(Integer.parseInt(s.substring(0, 4)), Integer.parseInt(s.substring(5, 7)),
+      LocalDate.of(
+          Integer.parseInt(s.substring(0, 4)),
+          Integer.parseInt(s.substring(5, 7)),
           Integer.parseInt(s.substring(8, 10)));
       return true;
     } catch (DateTimeException e) {
@@ -182,8 +196,10 @@ public final class SpecOracle {
           }
         }
       } else {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(
-            new java.io.ByteArrayInputStream(all), StandardCharsets.UTF_8))) {
+        try (BufferedReader lines =
+            new BufferedReader(
+                new InputStreamReader(
+                    new java.io.ByteArrayInputStream(all), StandardCharsets.UTF_8))) {
           String line;
           while ((line = lines.readLine()) != null) {
             if (line.isBlank()) {
@@ -260,8 +276,8 @@ public final class SpecOracle {
       return;
     }
     Object rawId = obj.get("user_id");
-    String userId = rawId instanceof String s ? trim(s)
-        : rawId instanceof BigInteger i ? i.toString() : "";
+    String userId =
+        rawId instanceof String s ? trim(s) : rawId instanceof BigInteger i ? i.toString() : "";
     if (userId.isEmpty()) {
       reject(RejectReason.MISSING_USER_ID);
       return;
@@ -339,8 +355,14 @@ public final class SpecOracle {
     }
     LocalDateTime local;
     try {
-      local = LocalDateTime.of(year, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
-          hour, minute, second);
+      local =
+          LocalDateTime.of(
+              year,
+              Integer.parseInt(m.group(2)),
+              Integer.parseInt(m.group(3)),
+              hour,
+              minute,
+              second);
     } catch (DateTimeException e) {
       return null;
     }

@@ -3,8 +3,8 @@ package com.benefits.etl.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.benefits.etl.EtlPipeline;
-import com.benefits.etl.RunResult;
 import com.benefits.etl.RejectReason;
+import com.benefits.etl.RunResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,33 +20,44 @@ class SpecOracleTest {
 
   @Test
   void valuesCompareAsNumbersAndIdsLoseOnlyWhitespace() throws IOException {
-    List<Case> cases = List.of(
-        new Case("{\"user_id\":\"u1\",\"timestamp\":\"2024-03-15T10:00:00Z\",\"value\":0}",
-            "clean"),
-        // -0.0 == 0.0 as numbers (SPEC 2 step 4), whatever the spelling
-        new Case("{\"user_id\":\"u1\",\"timestamp\":\"2024-03-15T10:00:00Z\",\"value\":-0.0}",
-            "duplicate"),
-        new Case("{\"user_id\":\"u1\",\"timestamp\":\"2024-03-15T10:00:00Z\",\"value\":-0}",
-            "duplicate"),
-        new Case("{\"user_id\":\"u1\",\"timestamp\":\"2024-03-15T10:00:00Z\",\"value\":0E5}",
-            "duplicate"),
-        new Case("{\"user_id\":\"u1\",\"timestamp\":\"2024-03-15T11:00:00Z\",\"value\":-0.0}",
-            "clean"),
-        new Case("{\"user_id\":\"u1\",\"timestamp\":\"2024-03-15T11:00:00Z\",\"value\":0}",
-            "duplicate"),
-        new Case("{\"user_id\":\"u1\",\"timestamp\":\"2024-03-15T11:00:00Z\"}", "clean"),
-        // Unicode white space around an id is trimmed, no-break spaces included ...
-        new Case("{\"user_id\":\"\\u00a0u1\\u202f\",\"timestamp\":\"2024-03-15T12:30:00Z\"}",
-            "clean"),
-        new Case("{\"user_id\":\"\\u2003u1\\u3000\",\"timestamp\":\"2024-03-15T12:00:00Z\"}",
-            "clean"),
-        new Case("{\"user_id\":\"\\u2003\\u3000\",\"timestamp\":\"2024-03-15T12:00:00Z\"}",
-            "missing_user_id"),
-        // ... but a control character is not white space (String.trim() would remove it)
-        new Case("{\"user_id\":\"\\u0001u1\",\"timestamp\":\"2024-03-15T13:00:00Z\"}",
-            "unknown_user"),
-        new Case("{\"user_id\":\"\\u0001\",\"timestamp\":\"2024-03-15T13:00:00Z\"}",
-            "unknown_user"));
+    List<Case> cases =
+        List.of(
+            new Case(
+                "{\"user_id\":\"u1\",\"timestamp\":\"2024-03-15T10:00:00Z\",\"value\":0}", "clean"),
+            // -0.0 == 0.0 as numbers (SPEC 2 step 4), whatever the spelling
+            new Case(
+                "{\"user_id\":\"u1\",\"timestamp\":\"2024-03-15T10:00:00Z\",\"value\":-0.0}",
+                "duplicate"),
+            new Case(
+                "{\"user_id\":\"u1\",\"timestamp\":\"2024-03-15T10:00:00Z\",\"value\":-0}",
+                "duplicate"),
+            new Case(
+                "{\"user_id\":\"u1\",\"timestamp\":\"2024-03-15T10:00:00Z\",\"value\":0E5}",
+                "duplicate"),
+            new Case(
+                "{\"user_id\":\"u1\",\"timestamp\":\"2024-03-15T11:00:00Z\",\"value\":-0.0}",
+                "clean"),
+            new Case(
+                "{\"user_id\":\"u1\",\"timestamp\":\"2024-03-15T11:00:00Z\",\"value\":0}",
+                "duplicate"),
+            new Case("{\"user_id\":\"u1\",\"timestamp\":\"2024-03-15T11:00:00Z\"}", "clean"),
+            // Unicode white space around an id is trimmed, no-break spaces included ...
+            new Case(
+                "{\"user_id\":\"\\u00a0u1\\u202f\",\"timestamp\":\"2024-03-15T12:30:00Z\"}",
+                "clean"),
+            new Case(
+                "{\"user_id\":\"\\u2003u1\\u3000\",\"timestamp\":\"2024-03-15T12:00:00Z\"}",
+                "clean"),
+            new Case(
+                "{\"user_id\":\"\\u2003\\u3000\",\"timestamp\":\"2024-03-15T12:00:00Z\"}",
+                "missing_user_id"),
+            // ... but a control character is not white space (String.trim() would remove it)
+            new Case(
+                "{\"user_id\":\"\\u0001u1\",\"timestamp\":\"2024-03-15T13:00:00Z\"}",
+                "unknown_user"),
+            new Case(
+                "{\"user_id\":\"\\u0001\",\"timestamp\":\"2024-03-15T13:00:00Z\"}",
+                "unknown_user"));
     Path events = dir.resolve("events.ndjson");
     Files.write(events, cases.stream().map(Case::json).toList());
     Path users = dir.resolve("users.csv");
@@ -58,7 +69,8 @@ class SpecOracleTest {
     assertThat(oracle.fates()).containsExactlyElementsOf(cases.stream().map(Case::fate).toList());
     assertThat(pipeline.cleanEvents()).isEqualTo(oracle.clean());
     for (RejectReason reason : RejectReason.values()) {
-      assertThat(pipeline.rejected(reason)).as(reason.code())
+      assertThat(pipeline.rejected(reason))
+          .as(reason.code())
           .isEqualTo(SpecOracle.count(oracle, reason));
     }
   }

@@ -17,8 +17,8 @@ public final class TestFiles {
   private TestFiles() {}
 
   /**
-   * The repository's root, for its bundled {@code data/} and docs: the build sets {@code
-   * etl.root}; an IDE run finds it from the working directory (a module or the root).
+   * The repository's root, for its bundled {@code data/} and docs: the build sets {@code etl.root};
+   * an IDE run finds it from the working directory (a module or the root).
    */
   public static Path repository() {
     String set = System.getProperty("etl.root");

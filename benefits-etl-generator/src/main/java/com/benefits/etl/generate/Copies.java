@@ -31,8 +31,10 @@ final class Copies {
       c.userIdJson = factory.userIdJson(c.userId, c.numericUser);
     }
     if (r == 7) {
-      c.metadata = rng.nextInt(4) == 0 ? Json.NULL : factory.metadataObject(factory.device(),
-          factory.page());
+      c.metadata =
+          rng.nextInt(4) == 0
+              ? Json.NULL
+              : factory.metadataObject(factory.device(), factory.page());
     }
     if (r == 8) {
       c.extras = List.of(Json.field("retry", Json.bool(true)));
@@ -76,7 +78,8 @@ final class Copies {
       }
     }
     int digits = Math.max(Timestamps.significantDigits(c.nanos), 1);
-    for (TimestampStyle.Zone zone : List.of(TimestampStyle.Zone.COLON, TimestampStyle.Zone.NO_COLON)) {
+    for (TimestampStyle.Zone zone :
+        List.of(TimestampStyle.Zone.COLON, TimestampStyle.Zone.NO_COLON)) {
       TimestampStyle style = new TimestampStyle('T', true, digits, '.', zone, 60, false);
       String text = Timestamps.render(c.epochSecond, c.nanos, style);
       if (!text.equals(originalText)) {
@@ -94,8 +97,8 @@ final class Copies {
   }
 
   /**
-   * The same number written differently ({@code 10} as {@code 10.0}, {@code 0} as {@code -0.0}),
-   * or null as absent. A null value stays null when a leading decoy names {@code value}: the real
+   * The same number written differently ({@code 10} as {@code 10.0}, {@code 0} as {@code -0.0}), or
+   * null as absent. A null value stays null when a leading decoy names {@code value}: the real
    * field must be there to override the decoy.
    */
   private Json sameNumber(Json value, boolean decoyed) {

@@ -4,9 +4,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Counts distinct (user, UTC day) pairs of clean records, the rows of {@code daily_summary}.
- * Days older than any record that can still be copied are closed and forgotten, which bounds
- * memory by the size of {@link RecentRecords}' time window.
+ * Counts distinct (user, UTC day) pairs of clean records, the rows of {@code daily_summary}. Days
+ * older than any record that can still be copied are closed and forgotten, which bounds memory by
+ * the size of {@link RecentRecords}' time window.
  */
 final class DailyPairs {
   private final TreeMap<Long, IntSet> open = new TreeMap<>();

@@ -5,8 +5,8 @@ import java.util.SplittableRandom;
 
 /**
  * Turns a well-formed record into one rejected at step 1, 2 or 3 (SPEC 2). Each method returns a
- * changed copy; the input is untouched, so it can be written later as a valid record that is NOT
- * a duplicate of its rejected twin.
+ * changed copy; the input is untouched, so it can be written later as a valid record that is NOT a
+ * duplicate of its rejected twin.
  */
 final class Defects {
   /** Lines of NDJSON that are not a JSON object, or not JSON at all. */
@@ -45,18 +45,37 @@ final class Defects {
   EventDraft malformedField(EventDraft d) {
     EventDraft c = d.copy();
     switch (rng.nextInt(6)) {
-      case 0 -> c.eventType = pick(Json.num(7), Json.bool(false),
-          Json.obj(Json.field("name", Json.str("login"))), Json.arr(Json.str("login")));
-      case 1 -> c.value = pick(Json.str("12.50"), Json.str(""), Json.bool(true),
-          Json.obj(Json.field("amount", Json.num(5))), Json.arr(Json.num(1), Json.num(2)));
-      case 2 -> c.metadata = pick(Json.arr(Json.str("desktop"), Json.str("/benefits/health")),
-          Json.str("desktop"), Json.num(1), Json.bool(true));
+      case 0 ->
+          c.eventType =
+              pick(
+                  Json.num(7),
+                  Json.bool(false),
+                  Json.obj(Json.field("name", Json.str("login"))),
+                  Json.arr(Json.str("login")));
+      case 1 ->
+          c.value =
+              pick(
+                  Json.str("12.50"),
+                  Json.str(""),
+                  Json.bool(true),
+                  Json.obj(Json.field("amount", Json.num(5))),
+                  Json.arr(Json.num(1), Json.num(2)));
+      case 2 ->
+          c.metadata =
+              pick(
+                  Json.arr(Json.str("desktop"), Json.str("/benefits/health")),
+                  Json.str("desktop"),
+                  Json.num(1),
+                  Json.bool(true));
       case 3 -> c.metadata = factory.metadataObject(wrongScalar(), factory.page());
       case 4 -> c.metadata = factory.metadataObject(factory.device(), wrongScalar());
-      default -> c.trailing = List.of(pick(
-          Json.field("value", Json.str("ten")),
-          Json.field("metadata", Json.str("mobile")),
-          Json.field("event_type", Json.bool(true))));
+      default ->
+          c.trailing =
+              List.of(
+                  pick(
+                      Json.field("value", Json.str("ten")),
+                      Json.field("metadata", Json.str("mobile")),
+                      Json.field("event_type", Json.bool(true))));
     }
     if (rng.nextInt(8) == 0) {
       // Also wrong later on: the first reason still wins.
@@ -84,7 +103,9 @@ final class Defects {
       case 9 -> c.userIdJson = Json.num("-0.25");
       case 10 -> c.userIdJson = Json.obj(Json.field("id", Json.str(d.userId)));
       case 11 -> c.userIdJson = Json.arr(Json.str(d.userId));
-      default -> c.trailing = List.of(Json.field("user_id", rng.nextBoolean() ? Json.NULL : Json.str(" ")));
+      default ->
+          c.trailing =
+              List.of(Json.field("user_id", rng.nextBoolean() ? Json.NULL : Json.str(" ")));
     }
     if (rng.nextInt(6) == 0) {
       c.timestamp = Json.str("not a time");

@@ -29,10 +29,13 @@ final class EventDraft {
   Json value;
   Json metadata;
   List<Json.Field> extras = List.of();
+
   /** Written before the real fields; overridden by them (the last key wins). */
   List<Json.Field> leading = List.of();
+
   /** Written after the real fields; override them. */
   List<Json.Field> trailing = List.of();
+
   /** 0 = canonical key order, else the seed of a shuffle. */
   long orderSeed;
 
@@ -70,19 +73,20 @@ final class EventDraft {
 
   /**
    * Checks that every leading decoy is overridden by a real field written after it. A decoy left
-   * without its real field is the last (only) key of its name, so the record would be rejected
-   * at step 1, 2 or 3 instead of passing them as the generator counts it.
+   * without its real field is the last (only) key of its name, so the record would be rejected at
+   * step 1, 2 or 3 instead of passing them as the generator counts it.
    */
   EventDraft requireDecoysOverridden() {
     for (Json.Field f : leading) {
-      Json real = switch (f.name()) {
-        case "user_id" -> userIdJson;
-        case "event_type" -> eventType;
-        case "timestamp" -> timestamp;
-        case "value" -> value;
-        case "metadata" -> metadata;
-        default -> throw new IllegalStateException("decoy of unknown field " + f.name());
-      };
+      Json real =
+          switch (f.name()) {
+            case "user_id" -> userIdJson;
+            case "event_type" -> eventType;
+            case "timestamp" -> timestamp;
+            case "value" -> value;
+            case "metadata" -> metadata;
+            default -> throw new IllegalStateException("decoy of unknown field " + f.name());
+          };
       if (real == null) {
         throw new IllegalStateException(
             "decoy " + f.name() + " is not overridden: the field is absent in " + toJson());

@@ -3,10 +3,18 @@ package com.benefits.etl.generate;
 import java.util.List;
 import java.util.SplittableRandom;
 
-/** Makes fresh, well-formed records with realistic benefits-engagement content and benign variety. */
+/**
+ * Makes fresh, well-formed records with realistic benefits-engagement content and benign variety.
+ */
 final class EventFactory {
   static final String[] EVENT_TYPES = {
-    "login", "logout", "view_benefits", "enroll", "submit_claim", "update_profile", "view_document",
+    "login",
+    "logout",
+    "view_benefits",
+    "enroll",
+    "submit_claim",
+    "update_profile",
+    "view_document",
     "search"
   };
   private static final int[] EVENT_WEIGHTS = {22, 14, 20, 6, 8, 6, 12, 12};
@@ -184,7 +192,8 @@ final class EventFactory {
     Json.Field[] fields = {
       Json.field("browser", Json.str(BROWSERS[rng.nextInt(BROWSERS.length)])),
       Json.field("page", page == null ? Json.NULL : page),
-      Json.field("screen", Json.obj(Json.field("w", Json.num(390)), Json.field("h", Json.num(844)))),
+      Json.field(
+          "screen", Json.obj(Json.field("w", Json.num(390)), Json.field("h", Json.num(844)))),
       Json.field("device", device == null ? Json.NULL : device),
       Json.field("tags", Json.arr(Json.str("sso"), Json.num(3), Json.NULL)),
       Json.field("referrer", Json.NULL),
@@ -204,19 +213,26 @@ final class EventFactory {
 
   private List<Json.Field> extras() {
     return switch (rng.nextInt(5)) {
-      case 0 -> List.of(Json.field("session_id", Json.str("s-" + Long.toHexString(rng.nextLong()))));
+      case 0 ->
+          List.of(Json.field("session_id", Json.str("s-" + Long.toHexString(rng.nextLong()))));
       case 1 -> List.of(Json.field("schema_version", Json.num(2)), Json.field("debug", Json.NULL));
       case 2 -> List.of(Json.field("note", Json.str("He said \"hi\"\n\tthen left \u2615 \\o/")));
-      case 3 -> List.of(Json.field("client", Json.obj(
-          Json.field("app", Json.str("benefits-ios")), Json.field("version", Json.str("5.12.0")))));
-      default -> List.of(Json.field("tags", Json.arr(Json.str("open-enrollment"), Json.bool(true))));
+      case 3 ->
+          List.of(
+              Json.field(
+                  "client",
+                  Json.obj(
+                      Json.field("app", Json.str("benefits-ios")),
+                      Json.field("version", Json.str("5.12.0")))));
+      default ->
+          List.of(Json.field("tags", Json.arr(Json.str("open-enrollment"), Json.bool(true))));
     };
   }
 
   /**
-   * A field of a wrong type or value written first, which the real field then overrides: the
-   * record stays clean because the last key wins. The real field must stay present in every copy
-   * of the record ({@link EventDraft#requireDecoysOverridden()}).
+   * A field of a wrong type or value written first, which the real field then overrides: the record
+   * stays clean because the last key wins. The real field must stay present in every copy of the
+   * record ({@link EventDraft#requireDecoysOverridden()}).
    */
   private Json.Field decoy(EventDraft d) {
     int r = rng.nextInt(5);

@@ -10,9 +10,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * Streams records to the events file. In the array format every record is one element, one a
- * line; in NDJSON every record is one line, and blank lines and lines that are not JSON can be
- * written between them.
+ * Streams records to the events file. In the array format every record is one element, one a line;
+ * in NDJSON every record is one line, and blank lines and lines that are not JSON can be written
+ * between them.
  */
 final class EventSink implements Closeable {
   private static final JsonFactory FACTORY = JsonFactory.builder().build();

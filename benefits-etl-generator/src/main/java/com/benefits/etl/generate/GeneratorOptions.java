@@ -1,8 +1,8 @@
 package com.benefits.etl.generate;
 
-import com.benefits.etl.EventsFormat;
 import static java.util.Objects.requireNonNull;
 
+import com.benefits.etl.EventsFormat;
 import java.nio.file.Path;
 
 /**
@@ -28,8 +28,10 @@ public record GeneratorOptions(
 
   /** Default number of events. */
   public static final long DEFAULT_EVENTS = 10_000;
+
   /** Default number of users. */
   public static final int DEFAULT_USERS = 1_000;
+
   /** Default seed. */
   public static final long DEFAULT_SEED = 42;
 
@@ -47,7 +49,8 @@ public record GeneratorOptions(
 
   /** The events file name, with {@code .gz} when compressed. */
   public String eventsFileName() {
-    return (format == EventsFormat.ARRAY ? "raw_events.json" : "raw_events.ndjson") + (gzip ? ".gz" : "");
+    return (format == EventsFormat.ARRAY ? "raw_events.json" : "raw_events.ndjson")
+        + (gzip ? ".gz" : "");
   }
 
   /** A builder with the defaults, writing into {@code outputDir}. */

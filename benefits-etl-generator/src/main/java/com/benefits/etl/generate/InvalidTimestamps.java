@@ -3,8 +3,8 @@ package com.benefits.etl.generate;
 import java.util.SplittableRandom;
 
 /**
- * Timestamp values that fail SPEC 1.3: every invalid example of the SPEC table and the edges
- * around each rule. {@link #pick} returns null for "field absent".
+ * Timestamp values that fail SPEC 1.3: every invalid example of the SPEC table and the edges around
+ * each rule. {@link #pick} returns null for "field absent".
  */
 final class InvalidTimestamps {
   /** Invalid strings; each violates exactly one rule of SPEC 1.3. */
@@ -44,7 +44,9 @@ final class InvalidTimestamps {
 
   private InvalidTimestamps() {}
 
-  /** An invalid timestamp value, sometimes derived from the valid text {@code valid}; null = absent. */
+  /**
+   * An invalid timestamp value, sometimes derived from the valid text {@code valid}; null = absent.
+   */
   static Json pick(SplittableRandom rng, String valid) {
     int n = rng.nextInt(100);
     if (n < 55) {

@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * A tiny JSON value model for the records the generator writes. Numbers keep their exact text, so
- * that {@code 10} and {@code 10.0} can be written on purpose; objects keep field order and
- * repeated keys.
+ * that {@code 10} and {@code 10.0} can be written on purpose; objects keep field order and repeated
+ * keys.
  */
 sealed interface Json permits Json.Str, Json.Num, Json.Bool, Json.Null, Json.Obj, Json.Arr {
 

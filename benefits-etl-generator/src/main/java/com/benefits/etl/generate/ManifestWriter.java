@@ -42,7 +42,8 @@ final class ManifestWriter {
       gen.writeNumberField("invalid_signup_dates", c.users().invalidSignupDates());
       gen.writeNumberField("distinct_users", c.users().distinctUsers());
       gen.writeEndObject();
-      gen.writeStringField("invariant",
+      gen.writeStringField(
+          "invariant",
           "records_read = clean + malformed_record + missing_user_id + invalid_timestamp"
               + " + duplicate + unknown_user + filtered_country");
       gen.writeEndObject();

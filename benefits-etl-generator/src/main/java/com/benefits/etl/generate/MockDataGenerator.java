@@ -1,8 +1,8 @@
 package com.benefits.etl.generate;
 
-import com.benefits.etl.EventsFormat;
 import static java.util.Objects.requireNonNull;
 
+import com.benefits.etl.EventsFormat;
 import com.benefits.etl.RejectReason;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -15,17 +15,18 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Writes mock benefits-engagement data — {@code raw_events.json} (or {@code .ndjson}, optionally
- * gzipped), {@code users.csv} and {@code manifest.json} — with dirty records of every kind the
- * SPEC names, and knows the fate of each record, so the manifest holds the exact counts a correct
+ * gzipped), {@code users.csv} and {@code manifest.json} — with dirty records of every kind the SPEC
+ * names, and knows the fate of each record, so the manifest holds the exact counts a correct
  * pipeline reports (target country {@code US}).
  *
- * <p>Streaming: memory stays bounded whatever the number of events (a ring of recent records
- * feeds duplicates; users are a pure function of their index). Deterministic: the same options
- * give byte-identical files.
+ * <p>Streaming: memory stays bounded whatever the number of events (a ring of recent records feeds
+ * duplicates; users are a pure function of their index). Deterministic: the same options give
+ * byte-identical files.
  */
 public final class MockDataGenerator {
   /** Name of the users file. */
   public static final String USERS_FILE = "users.csv";
+
   /** Name of the manifest file. */
   public static final String MANIFEST_FILE = "manifest.json";
 

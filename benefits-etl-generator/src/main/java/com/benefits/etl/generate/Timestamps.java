@@ -108,19 +108,19 @@ final class Timestamps {
   }
 
   /**
-   * A random style for an instant, never dropping information: seconds are only left out on a
-   * whole minute without fraction, and a fraction keeps every significant digit down to the
-   * microsecond.
+   * A random style for an instant, never dropping information: seconds are only left out on a whole
+   * minute without fraction, and a fraction keeps every significant digit down to the microsecond.
    */
   static TimestampStyle randomStyle(SplittableRandom rng, long epochSecond, int nanos) {
     int sig = significantDigits(nanos);
     int minDigits = Math.min(sig, 6);
     boolean wholeMinute = Math.floorMod(epochSecond, 60L) == 0 && nanos == 0;
-    char separator = switch (rng.nextInt(4)) {
-      case 0 -> 't';
-      case 1 -> ' ';
-      default -> 'T';
-    };
+    char separator =
+        switch (rng.nextInt(4)) {
+          case 0 -> 't';
+          case 1 -> ' ';
+          default -> 'T';
+        };
     boolean seconds = !wholeMinute || rng.nextInt(3) != 0;
     int digits = 0;
     if (seconds && (minDigits > 0 || rng.nextInt(3) == 0)) {

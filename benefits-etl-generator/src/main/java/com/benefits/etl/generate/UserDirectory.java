@@ -4,23 +4,43 @@ import java.time.LocalDate;
 import java.util.SplittableRandom;
 
 /**
- * The generated users, each a pure function of (seed, index): nothing is stored, so events can
- * look up their user's fate in constant memory however many users there are.
+ * The generated users, each a pure function of (seed, index): nothing is stored, so events can look
+ * up their user's fate in constant memory however many users there are.
  */
 final class UserDirectory {
   /** Numeric ids are {@code NUMERIC_BASE + index}: decimal, no leading zero. */
   static final long NUMERIC_BASE = 1_000_000L;
 
   private static final String[] US_VARIANTS = {
-    "US", "US", "US", "US", "US", "US", "US", "US", " us ", "usa", "USA", "United States",
-    "UNITED STATES OF AMERICA", "Us", "united states"
+    "US",
+    "US",
+    "US",
+    "US",
+    "US",
+    "US",
+    "US",
+    "US",
+    " us ",
+    "usa",
+    "USA",
+    "United States",
+    "UNITED STATES OF AMERICA",
+    "Us",
+    "united states"
   };
   private static final String[] NON_US_VARIANTS = {"CA", "GB", "de", " mx ", "", "  ", "U.S."};
   private static final String[] INVALID_DATES = {
     "2024-02-30", "not a date", "", "2023-02-29", "2024-13-01", "03/15/2022", "2022-1-5", "  "
   };
   private static final String[] PLANS = {
-    "basic", "premium", "family", "Gold, family", "PPO \"plus\"", "HMO\nlegacy", "", "caf\u00e9",
+    "basic",
+    "premium",
+    "family",
+    "Gold, family",
+    "PPO \"plus\"",
+    "HMO\nlegacy",
+    "",
+    "caf\u00e9",
     "dental, vision \"and\" more\r\nsecond line"
   };
   private static final long FIRST_SIGNUP = LocalDate.of(2019, 1, 1).toEpochDay();
@@ -46,8 +66,8 @@ final class UserDirectory {
     boolean numeric = r.nextInt(20) == 0;
     r.nextInt(20);
     boolean us = r.nextDouble() >= nonUsShare;
-    return new EventUser(numeric ? Long.toString(NUMERIC_BASE + index) : paddedId(index), numeric,
-        us);
+    return new EventUser(
+        numeric ? Long.toString(NUMERIC_BASE + index) : paddedId(index), numeric, us);
   }
 
   /** A user as events see it: trimmed id, whether it is numeric, whether the user is in the US. */
@@ -58,19 +78,20 @@ final class UserDirectory {
     SplittableRandom r = rng(index, 0x5EED_0001L);
     boolean numeric = r.nextInt(20) == 0;
     String id = numeric ? Long.toString(NUMERIC_BASE + index) : paddedId(index);
-    String csvId = switch (r.nextInt(20)) {
-      case 0 -> " " + id + " ";
-      case 1 -> id + "  ";
-      default -> id;
-    };
+    String csvId =
+        switch (r.nextInt(20)) {
+          case 0 -> " " + id + " ";
+          case 1 -> id + "  ";
+          default -> id;
+        };
     boolean us = r.nextDouble() >= nonUsShare;
     String country = us ? pick(r, US_VARIANTS) : pick(r, NON_US_VARIANTS);
     boolean signupValid = r.nextInt(25) != 0;
     String signup = signupValid ? validDate(r) : pick(r, INVALID_DATES);
     String plan = pick(r, PLANS);
     boolean duplicated = r.nextInt(50) == 0;
-    return new UserProfile(index, id, numeric, us, csvId, country, signup, signupValid, plan,
-        duplicated);
+    return new UserProfile(
+        index, id, numeric, us, csvId, country, signup, signupValid, plan, duplicated);
   }
 
   /** The losing second row of a duplicated user: opposite country status, valid date. */

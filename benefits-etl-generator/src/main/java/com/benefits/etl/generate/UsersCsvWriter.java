@@ -13,8 +13,8 @@ import java.nio.file.Path;
 import java.util.SplittableRandom;
 
 /**
- * Writes {@code users.csv}: UTF-8 with a byte-order mark, CRLF, a header in another order and
- * case with an extra column, quoted fields, blank and repeated ids, bad dates, country variants.
+ * Writes {@code users.csv}: UTF-8 with a byte-order mark, CRLF, a header in another order and case
+ * with an extra column, quoted fields, blank and repeated ids, bad dates, country variants.
  */
 final class UsersCsvWriter {
   /** The header as written: shuffled order, mixed case, padding, an extra column. */

@@ -27,40 +27,42 @@ class CopiesTest {
   /**
    * Regression: a record whose JSON-null {@code value} followed a leading {@code "value":"oops"}
    * decoy was copied as a duplicate with the value written as absent, so the decoy was the only
-   * {@code value} key left and the "duplicate" was really a {@code malformed_record} (the
-   * manifest was off by one in each of those two counts per such copy).
+   * {@code value} key left and the "duplicate" was really a {@code malformed_record} (the manifest
+   * was off by one in each of those two counts per such copy).
    */
   @Test
   void copiesOfRecordsWithDecoysStayWellFormed() throws IOException {
-    List<Consumer<EventDraft>> originals = List.of(
-        d -> {
-          d.value = Json.NULL;
-          d.leading = List.of(Json.field("value", Json.str("oops")));
-        },
-        d -> {
-          d.value = Json.num(12);
-          d.leading = List.of(Json.field("value", Json.str("oops")));
-        },
-        d -> {
-          d.eventType = Json.str("login");
-          d.leading = List.of(Json.field("event_type", Json.num(5)));
-        },
-        d -> {
-          d.metadata = Json.NULL;
-          d.leading = List.of(Json.field("metadata", Json.arr(Json.str("desktop"))));
-        },
-        d -> d.leading = List.of(Json.field("timestamp", Json.str("yesterday"))),
-        d -> d.leading = List.of(Json.field("user_id", Json.NULL)));
+    List<Consumer<EventDraft>> originals =
+        List.of(
+            d -> {
+              d.value = Json.NULL;
+              d.leading = List.of(Json.field("value", Json.str("oops")));
+            },
+            d -> {
+              d.value = Json.num(12);
+              d.leading = List.of(Json.field("value", Json.str("oops")));
+            },
+            d -> {
+              d.eventType = Json.str("login");
+              d.leading = List.of(Json.field("event_type", Json.num(5)));
+            },
+            d -> {
+              d.metadata = Json.NULL;
+              d.leading = List.of(Json.field("metadata", Json.arr(Json.str("desktop"))));
+            },
+            d -> d.leading = List.of(Json.field("timestamp", Json.str("yesterday"))),
+            d -> d.leading = List.of(Json.field("user_id", Json.NULL)));
     assertCopiesReadAsTheSpecSays(originals);
   }
 
   /** SPEC 2 step 4 compares values as numbers: 0, -0, 0.0 and -0.0 are the same value. */
   @Test
   void zeroWrittenAsNegativeZeroIsADuplicate() throws IOException {
-    assertCopiesReadAsTheSpecSays(List.of(
-        d -> d.value = Json.num("0"),
-        d -> d.value = Json.num("-0.0"),
-        d -> d.value = Json.num("0.0")));
+    assertCopiesReadAsTheSpecSays(
+        List.of(
+            d -> d.value = Json.num("0"),
+            d -> d.value = Json.num("-0.0"),
+            d -> d.value = Json.num("0.0")));
   }
 
   @Test
@@ -74,11 +76,10 @@ class CopiesTest {
   }
 
   /**
-   * Writes, for each way of making an original, 30 originals each followed by 12 duplicates and
-   * one look-alike, all of users in the US, and checks every record's fate.
+   * Writes, for each way of making an original, 30 originals each followed by 12 duplicates and one
+   * look-alike, all of users in the US, and checks every record's fate.
    */
-  private void assertCopiesReadAsTheSpecSays(List<Consumer<EventDraft>> makers)
-      throws IOException {
+  private void assertCopiesReadAsTheSpecSays(List<Consumer<EventDraft>> makers) throws IOException {
     SplittableRandom rng = new SplittableRandom(20240315);
     UserDirectory users = new UserDirectory(3, 40, 0.0);
     EventFactory factory = factory(rng);

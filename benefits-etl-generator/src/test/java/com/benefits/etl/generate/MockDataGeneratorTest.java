@@ -1,11 +1,11 @@
 package com.benefits.etl.generate;
 
-import com.benefits.etl.testing.SpecOracle;
-import com.benefits.etl.EventsFormat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.benefits.etl.EventsFormat;
 import com.benefits.etl.RejectReason;
+import com.benefits.etl.testing.SpecOracle;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -31,10 +31,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 class MockDataGeneratorTest {
   @TempDir Path tmp;
 
-  private GeneratedData generate(String dir, long events, int users, long seed, EventsFormat format,
-      boolean gzip) throws IOException {
-    GeneratorOptions options = GeneratorOptions.builder(tmp.resolve(dir))
-        .events(events).users(users).seed(seed).format(format).gzip(gzip).build();
+  private GeneratedData generate(
+      String dir, long events, int users, long seed, EventsFormat format, boolean gzip)
+      throws IOException {
+    GeneratorOptions options =
+        GeneratorOptions.builder(tmp.resolve(dir))
+            .events(events)
+            .users(users)
+            .seed(seed)
+            .format(format)
+            .gzip(gzip)
+            .build();
     return new MockDataGenerator(options).generate();
   }
 
@@ -46,8 +53,12 @@ class MockDataGeneratorTest {
 
   @ParameterizedTest(name = "{0} gzip={1} seed={2}")
   @CsvSource({
-    "ARRAY, false, 42", "ARRAY, true, 7", "NDJSON, false, 42", "NDJSON, true, 99",
-    "ARRAY, false, -3", "NDJSON, false, 123456789"
+    "ARRAY, false, 42",
+    "ARRAY, true, 7",
+    "NDJSON, false, 42",
+    "NDJSON, true, 99",
+    "ARRAY, false, -3",
+    "NDJSON, false, 123456789"
   })
   void manifestMatchesAnIndependentReadingOfTheSpec(EventsFormat format, boolean gzip, long seed)
       throws IOException {
@@ -58,7 +69,8 @@ class MockDataGeneratorTest {
     assertThat(actual.recordsRead()).isEqualTo(expected.recordsRead()).isEqualTo(20_000);
     assertThat(actual.clean()).isEqualTo(expected.clean());
     for (RejectReason reason : RejectReason.values()) {
-      assertThat(SpecOracle.count(actual, reason)).as(reason.code())
+      assertThat(SpecOracle.count(actual, reason))
+          .as(reason.code())
           .isEqualTo(expected.rejected(reason))
           .isPositive();
     }
@@ -87,18 +99,28 @@ class MockDataGeneratorTest {
 
   @ParameterizedTest(name = "{0} gzip={1} seed={2} mix={3}")
   @MethodSource("manySeeds")
-  void manifestMatchesTheSpecForManySeeds(EventsFormat format, boolean gzip, long seed,
-      String mixName, RecordMix mix) throws IOException {
-    GeneratedData data = new MockDataGenerator(GeneratorOptions.builder(tmp.resolve("out"))
-        .events(3_000).users(120).seed(seed).format(format).gzip(gzip).mix(mix).build())
-        .generate();
+  void manifestMatchesTheSpecForManySeeds(
+      EventsFormat format, boolean gzip, long seed, String mixName, RecordMix mix)
+      throws IOException {
+    GeneratedData data =
+        new MockDataGenerator(
+                GeneratorOptions.builder(tmp.resolve("out"))
+                    .events(3_000)
+                    .users(120)
+                    .seed(seed)
+                    .format(format)
+                    .gzip(gzip)
+                    .mix(mix)
+                    .build())
+            .generate();
     ExpectedCounts expected = data.expected();
     SpecOracle.Result actual = SpecOracle.run(data.events(), data.users());
 
     assertThat(actual.recordsRead()).isEqualTo(expected.recordsRead()).isEqualTo(3_000);
     assertThat(actual.clean()).as("clean").isEqualTo(expected.clean());
     for (RejectReason reason : RejectReason.values()) {
-      assertThat(SpecOracle.count(actual, reason)).as(reason.code())
+      assertThat(SpecOracle.count(actual, reason))
+          .as(reason.code())
           .isEqualTo(expected.rejected(reason));
     }
     assertThat(actual.dailyRows()).as("daily rows").isEqualTo(expected.dailySummaryRows());
@@ -121,11 +143,16 @@ class MockDataGeneratorTest {
     GeneratedData a = generate("a", 5_000, 200, 42, EventsFormat.NDJSON, true);
     GeneratedData b = generate("b", 5_000, 200, 42, EventsFormat.NDJSON, true);
     GeneratedData c = generate("c", 5_000, 200, 43, EventsFormat.NDJSON, true);
-    for (String name : List.of(a.events().getFileName().toString(), MockDataGenerator.USERS_FILE,
-        MockDataGenerator.MANIFEST_FILE)) {
-      assertThat(Files.readAllBytes(tmp.resolve("a").resolve(name))).as(name)
+    for (String name :
+        List.of(
+            a.events().getFileName().toString(),
+            MockDataGenerator.USERS_FILE,
+            MockDataGenerator.MANIFEST_FILE)) {
+      assertThat(Files.readAllBytes(tmp.resolve("a").resolve(name)))
+          .as(name)
           .isEqualTo(Files.readAllBytes(tmp.resolve("b").resolve(name)));
-      assertThat(Files.readAllBytes(tmp.resolve("a").resolve(name))).as(name)
+      assertThat(Files.readAllBytes(tmp.resolve("a").resolve(name)))
+          .as(name)
           .isNotEqualTo(Files.readAllBytes(tmp.resolve("c").resolve(name)));
     }
     assertThat(a.expected()).isEqualTo(b.expected());
@@ -136,7 +163,8 @@ class MockDataGeneratorTest {
     for (EventsFormat format : EventsFormat.values()) {
       GeneratedData plain = generate(format + "-plain", 3_000, 100, 5, format, false);
       GeneratedData gz = generate(format + "-gz", 3_000, 100, 5, format, true);
-      assertThat(gz.events().getFileName().toString()).isEqualTo(plain.events().getFileName() + ".gz");
+      assertThat(gz.events().getFileName().toString())
+          .isEqualTo(plain.events().getFileName() + ".gz");
       assertThat(read(gz.events())).isEqualTo(Files.readString(plain.events()));
       assertThat(gz.expected()).isEqualTo(plain.expected());
     }
@@ -173,16 +201,19 @@ class MockDataGeneratorTest {
 
   @Test
   void eventsContainEveryKindOfDirtAndBenignVariety() throws IOException {
-    String text = Files.readString(
-        generate("out", 30_000, 300, 42, EventsFormat.ARRAY, false).events());
+    String text =
+        Files.readString(generate("out", 30_000, 300, 42, EventsFormat.ARRAY, false).events());
     assertThat(text)
         // malformed: non-objects and wrong types
         .contains("\n42,", "\"value\":\"12.50\"", "\"metadata\":\"desktop\"", "\"device\":3")
         // missing user id
         .contains("\"user_id\":null", "\"user_id\":\"   \"", "\"user_id\":12.5", "\"user_id\":true")
         // invalid timestamps
-        .contains("\"timestamp\":\"2024-02-30T10:00:00Z\"", "\"timestamp\":1710512525",
-            "\"timestamp\":\"2024-03-15T10:00:00+18:30\"", "\"timestamp\":\"2023-02-29T10:00:00Z\"")
+        .contains(
+            "\"timestamp\":\"2024-02-30T10:00:00Z\"",
+            "\"timestamp\":1710512525",
+            "\"timestamp\":\"2024-03-15T10:00:00+18:30\"",
+            "\"timestamp\":\"2023-02-29T10:00:00Z\"")
         // duplicates written differently and look-alikes
         .contains(".0,\"metadata\"", "e0,\"metadata\"")
         // benign: integer ids, padded ids, repeated keys, unknown fields
@@ -197,7 +228,8 @@ class MockDataGeneratorTest {
         .containsPattern("\"timestamp\":\"[^\"]+:\\d\\d[+-]\\d\\d\"")
         .containsPattern("\"timestamp\":\"[^\"]+,\\d+")
         .containsPattern("\"timestamp\":\"[^\"]+\\.\\d{9}")
-        .containsPattern("\"timestamp\":\"2024-\\d\\d-\\d\\d[Tt ]\\d\\d:\\d\\d(Z|z|[+-]\\d\\d(:?\\d\\d)?)?\"");
+        .containsPattern(
+            "\"timestamp\":\"2024-\\d\\d-\\d\\d[Tt ]\\d\\d:\\d\\d(Z|z|[+-]\\d\\d(:?\\d\\d)?)?\"");
   }
 
   @Test
@@ -207,16 +239,28 @@ class MockDataGeneratorTest {
     assertThat(Arrays.copyOf(bytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
     String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
     assertThat(text).startsWith("Country,user_id, SIGNUP_DATE ,plan\r\n").endsWith("\r\n");
-    assertThat(text).contains("\"Gold, family\"", "\"PPO \"\"plus\"\"\"", "\"HMO\nlegacy\"",
-        " us ", "usa", "United States", "UNITED STATES OF AMERICA", "\nCA,", "\nGB,", "\nde,",
-        "2024-02-30", "not a date");
+    assertThat(text)
+        .contains(
+            "\"Gold, family\"",
+            "\"PPO \"\"plus\"\"\"",
+            "\"HMO\nlegacy\"",
+            " us ",
+            "usa",
+            "United States",
+            "UNITED STATES OF AMERICA",
+            "\nCA,",
+            "\nGB,",
+            "\nde,",
+            "2024-02-30",
+            "not a date");
     List<CsvRecord> rows;
     try (CsvReader<CsvRecord> csv = CsvReader.builder().ofCsvRecord(data.users())) {
       rows = csv.stream().collect(Collectors.toList());
     }
     assertThat(rows.get(0).getFields())
         .containsExactly("\uFEFFCountry", "user_id", " SIGNUP_DATE ", "plan");
-    assertThat(rows).hasSize((int) data.expected().users().rows() + 1)
+    assertThat(rows)
+        .hasSize((int) data.expected().users().rows() + 1)
         .allSatisfy(r -> assertThat(r.getFieldCount()).isEqualTo(4));
   }
 
@@ -242,9 +286,12 @@ class MockDataGeneratorTest {
     GeneratedData data = generate("out", 2_000, 100, 42, EventsFormat.NDJSON, false);
     String manifest = Files.readString(data.manifest());
     ExpectedCounts c = data.expected();
-    assertThat(manifest).contains("\"records_read\" : " + c.recordsRead(),
-        "\"clean\" : " + c.clean(), "\"daily_summary_rows\" : " + c.dailySummaryRows(),
-        "\"invalid_signup_dates\" : " + c.users().invalidSignupDates());
+    assertThat(manifest)
+        .contains(
+            "\"records_read\" : " + c.recordsRead(),
+            "\"clean\" : " + c.clean(),
+            "\"daily_summary_rows\" : " + c.dailySummaryRows(),
+            "\"invalid_signup_dates\" : " + c.users().invalidSignupDates());
     for (RejectReason reason : RejectReason.values()) {
       assertThat(manifest).contains("\"" + reason.code() + "\" : " + c.rejected(reason));
     }
@@ -254,7 +301,8 @@ class MockDataGeneratorTest {
   void optionsAreValidatedOnce() {
     GeneratorOptions.Builder builder = GeneratorOptions.builder(tmp);
     assertThatThrownBy(() -> builder.events(-1).build())
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("events is -1");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("events is -1");
     assertThatThrownBy(() -> GeneratorOptions.builder(tmp).users(-5).build())
         .hasMessageContaining("users is -5");
     assertThatThrownBy(() -> new RecordMix(0.5, 0.5, 0.5, 0, 0, 0, 0, 0))

@@ -1,8 +1,8 @@
 package com.benefits.etl.generate;
 
-import com.benefits.etl.testing.SpecOracle;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.benefits.etl.testing.SpecOracle;
 import java.time.Instant;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -18,7 +18,8 @@ class TimestampsTest {
         new TimestampStyle('T', true, 9, '.', TimestampStyle.Zone.COLON, 120, false);
     assertThat(Timestamps.render(SPEC_EXAMPLE - 7_200, 123_456_789, nine))
         .isEqualTo("2024-03-15T14:22:05.123456789+02:00");
-    TimestampStyle space = new TimestampStyle(' ', true, 0, '.', TimestampStyle.Zone.NONE, 0, false);
+    TimestampStyle space =
+        new TimestampStyle(' ', true, 0, '.', TimestampStyle.Zone.NONE, 0, false);
     assertThat(Timestamps.render(SPEC_EXAMPLE, 0, space)).isEqualTo("2024-03-15 14:22:05");
     TimestampStyle noSeconds =
         new TimestampStyle('T', false, 0, '.', TimestampStyle.Zone.NO_COLON, -300, false);
@@ -47,8 +48,9 @@ class TimestampsTest {
       String text = Timestamps.render(second, nanos, style);
       assertThat(SpecOracle.epochSecond(text)).as(text).isEqualTo(second);
       int shown = style.fractionDigits();
-      assertThat(shown).as(text).isGreaterThanOrEqualTo(Math.min(6,
-          Timestamps.significantDigits(nanos)));
+      assertThat(shown)
+          .as(text)
+          .isGreaterThanOrEqualTo(Math.min(6, Timestamps.significantDigits(nanos)));
     }
   }
 

@@ -11,7 +11,8 @@ import com.benefits.etl.RejectReason;
  * @param detail a sentence a person can act on
  * @param rawRecord the record as JSON text, or the raw NDJSON line
  */
-public record RejectedRecord(long recordIndex, RejectReason reason, String detail, String rawRecord) {
+public record RejectedRecord(
+    long recordIndex, RejectReason reason, String detail, String rawRecord) {
 
   public RejectedRecord {
     requireNonNull(reason, "reason is null");

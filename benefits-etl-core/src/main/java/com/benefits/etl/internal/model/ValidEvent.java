@@ -1,10 +1,9 @@
 package com.benefits.etl.internal.model;
 
-import com.benefits.etl.internal.rules.DedupKey;
-
-import com.benefits.etl.internal.rules.TimestampProfile;
-
 import static java.util.Objects.requireNonNull;
+
+import com.benefits.etl.internal.rules.DedupKey;
+import com.benefits.etl.internal.rules.TimestampProfile;
 
 /**
  * A record that passed steps 1–3 of SPEC section 2: well-typed, with a user id and a valid

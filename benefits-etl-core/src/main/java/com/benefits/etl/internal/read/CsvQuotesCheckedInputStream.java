@@ -7,10 +7,10 @@ import java.nio.file.Path;
 
 /**
  * Passes a CSV file's bytes through while its quoting is RFC 4180's: a field that opens with a
- * quote closes with one (a doubled quote inside is an escaped quote), and is followed by a comma,
- * a line end or the end of the file. FastCSV 4.1 closes a quote left open at the end of the file
- * by itself, so an unclosed quote swallowed every row after it, silently (FastCSV issue #173);
- * this check makes that a fatal error naming the line and column where the quote opened.
+ * quote closes with one (a doubled quote inside is an escaped quote), and is followed by a comma, a
+ * line end or the end of the file. FastCSV 4.1 closes a quote left open at the end of the file by
+ * itself, so an unclosed quote swallowed every row after it, silently (FastCSV issue #173); this
+ * check makes that a fatal error naming the line and column where the quote opened.
  *
  * <p>Only quotes, commas and line ends (CR, LF, CRLF) matter, all ASCII, so the check works on
  * UTF-8 bytes. A quote inside an unquoted field is left to FastCSV, which reads it as text. As in
@@ -22,8 +22,10 @@ final class CsvQuotesCheckedInputStream extends BlockInputStream {
   private static final int FIELD_START = 0;
   private static final int UNQUOTED = 1;
   private static final int QUOTED = 2;
+
   /** Inside a quoted field, just after a quote: it either closes the field or escapes a quote. */
   private static final int QUOTE_IN_QUOTED = 3;
+
   private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
   private final Path file;
@@ -31,13 +33,17 @@ final class CsvQuotesCheckedInputStream extends BlockInputStream {
   private long line = 1;
   private long column;
   private boolean afterCr;
+
   /** Bytes of a leading byte-order mark seen so far; -1 once past it, or past the start. */
   private int bomSeen;
+
   private long openLine;
   private long openColumn;
   private BadInputException problem;
+
   /** Rows that are not empty, as RFC 4180 splits them; complete once the end is read. */
   private long rows;
+
   private boolean rowHasContent;
 
   CsvQuotesCheckedInputStream(InputStream in, Path file) {
@@ -61,9 +67,14 @@ final class CsvQuotesCheckedInputStream extends BlockInputStream {
     int n = in.read(b, off, len);
     if (n < 0) {
       if (state == QUOTED) {
-        throw new InputError(new BadInputException(file, openLine, openColumn,
-            "the quoted field that opens here is never closed (no closing '\"' before the end of"
-                + " the file)", null));
+        throw new InputError(
+            new BadInputException(
+                file,
+                openLine,
+                openColumn,
+                "the quoted field that opens here is never closed (no closing '\"' before the end of"
+                    + " the file)",
+                null));
       }
       if (rowHasContent) {
         rows++;
@@ -122,9 +133,15 @@ final class CsvQuotesCheckedInputStream extends BlockInputStream {
         } else if (c == ',' || lineEnd) {
           state = FIELD_START;
         } else {
-          problem = new BadInputException(file, line, column, "a field's closing '\"' is followed by"
-              + " other text; a quoted field must end at a comma or a line end, and a '\"' inside"
-              + " it must be doubled", null);
+          problem =
+              new BadInputException(
+                  file,
+                  line,
+                  column,
+                  "a field's closing '\"' is followed by"
+                      + " other text; a quoted field must end at a comma or a line end, and a '\"' inside"
+                      + " it must be doubled",
+                  null);
           return false;
         }
         break;

@@ -1,8 +1,7 @@
 package com.benefits.etl.internal.read;
 
-import com.benefits.etl.EventsFormat;
-
 import com.benefits.etl.BadInputException;
+import com.benefits.etl.EventsFormat;
 import com.benefits.etl.internal.model.CheckedRecord;
 import com.benefits.etl.internal.rules.Rejection;
 import com.benefits.etl.internal.rules.Texts;
@@ -20,15 +19,16 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Streams the records of an events file (SPEC 1.1), whatever its layout: a JSON array or NDJSON,
- * detected from the first non-blank byte, optionally gzipped (detected from the gzip magic bytes;
- * a {@code .gz} name that is not gzip data is an error). A UTF-8 byte-order mark is skipped.
+ * detected from the first non-blank byte, optionally gzipped (detected from the gzip magic bytes; a
+ * {@code .gz} name that is not gzip data is an error). A UTF-8 byte-order mark is skipped.
  */
 public final class EventReader implements AutoCloseable {
   private static final int BUFFER = 1 << 16;
   private static final int READ_AHEAD_CHUNK = 1 << 20;
   private static final int READ_AHEAD_CHUNKS = 4;
-  private static final String NOT_UTF8 = "the JSON array is not well-formed: the bytes %s are not"
-      + " valid UTF-8 (JSON text must be UTF-8)";
+  private static final String NOT_UTF8 =
+      "the JSON array is not well-formed: the bytes %s are not"
+          + " valid UTF-8 (JSON text must be UTF-8)";
 
   private final Path file;
   private final EventsFormat format;
@@ -37,8 +37,8 @@ public final class EventReader implements AutoCloseable {
   private final ReadLimits limits;
   private long index = -1;
 
-  private EventReader(Path file, EventsFormat format, boolean gzip, RecordReader records,
-      ReadLimits limits) {
+  private EventReader(
+      Path file, EventsFormat format, boolean gzip, RecordReader records, ReadLimits limits) {
     this.file = file;
     this.format = format;
     this.gzip = gzip;
@@ -49,8 +49,8 @@ public final class EventReader implements AutoCloseable {
   /**
    * Opens an events file.
    *
-   * @throws BadInputException if the file is missing, unreadable, or not an array/NDJSON/gzip
-   *     file it claims to be
+   * @throws BadInputException if the file is missing, unreadable, or not an array/NDJSON/gzip file
+   *     it claims to be
    */
   public static EventReader open(Path file) {
     return open(file, ReadLimits.DEFAULT);
@@ -79,8 +79,13 @@ public final class EventReader implements AutoCloseable {
         JsonArrayRecordReader.Source raw = () -> Data.open(file).stream();
         InputStream checked = new Utf8CheckedInputStream(data.stream(), file, raw, NOT_UTF8);
         if (byteChecker && limits.maxNestingDepth() >= 2) {
-          records = new JsonArrayRecordReader(file, checked,
-              () -> new Utf8CheckedInputStream(raw.open(), file, raw, NOT_UTF8), json, limits);
+          records =
+              new JsonArrayRecordReader(
+                  file,
+                  checked,
+                  () -> new Utf8CheckedInputStream(raw.open(), file, raw, NOT_UTF8),
+                  json,
+                  limits);
         } else {
           records = new JacksonArrayRecordReader(file, checked, json, limits);
         }
@@ -102,7 +107,8 @@ public final class EventReader implements AutoCloseable {
       try {
         boolean gzip = isGzip(in);
         if (!gzip && file.getFileName().toString().endsWith(".gz")) {
-          throw new BadInputException(file, "the name ends in .gz but the content is not gzip data");
+          throw new BadInputException(
+              file, "the name ends in .gz but the content is not gzip data");
         }
         if (gzip) {
           // Inflated on a thread of its own, a chunk ahead of the parser: inflating is a quarter
@@ -111,8 +117,14 @@ public final class EventReader implements AutoCloseable {
           // GZIPInputStream only throws from a read that inflated nothing, and the read-ahead
           // reports no bytes available, so the buffer over it never reads twice in one call:
           // every byte before a truncated or corrupt part is delivered before its error.
-          in = new BufferedInputStream(new ReadAheadInputStream(new GZIPInputStream(in, BUFFER),
-              READ_AHEAD_CHUNK, READ_AHEAD_CHUNKS, "events-inflater"), BUFFER);
+          in =
+              new BufferedInputStream(
+                  new ReadAheadInputStream(
+                      new GZIPInputStream(in, BUFFER),
+                      READ_AHEAD_CHUNK,
+                      READ_AHEAD_CHUNKS,
+                      "events-inflater"),
+                  BUFFER);
         }
         ByteArrayOutputStream prefix = new ByteArrayOutputStream();
         int first = skipBomAndBlanks(in, prefix);
@@ -194,8 +206,8 @@ public final class EventReader implements AutoCloseable {
       return checked;
     }
     Rejection r = checked.rejection();
-    return new CheckedRecord(null,
-        new Rejection(r.reason(), Texts.cap(r.detail(), limits.detailCap())));
+    return new CheckedRecord(
+        null, new Rejection(r.reason(), Texts.cap(r.detail(), limits.detailCap())));
   }
 
   /**
@@ -228,7 +240,8 @@ public final class EventReader implements AutoCloseable {
     try {
       records.close();
     } catch (IOException e) {
-      throw new BadInputException(file, "cannot close: " + e.getMessage(), new UncheckedIOException(e));
+      throw new BadInputException(
+          file, "cannot close: " + e.getMessage(), new UncheckedIOException(e));
     }
   }
 }

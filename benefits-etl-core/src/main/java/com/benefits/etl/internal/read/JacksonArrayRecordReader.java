@@ -17,9 +17,9 @@ import java.nio.file.Path;
 
 /**
  * Records of a JSON array, streamed with one Jackson parser. Any syntax error, a file that ends
- * before the array is closed, or an element beyond the {@link ReadLimits}, is fatal (SPEC 1.1)
- * and reported with its line and column. The reference for {@link JsonArrayRecordReader}, which
- * hands files over to it when they go beyond what its own tiers read.
+ * before the array is closed, or an element beyond the {@link ReadLimits}, is fatal (SPEC 1.1) and
+ * reported with its line and column. The reference for {@link JsonArrayRecordReader}, which hands
+ * files over to it when they go beyond what its own tiers read.
  */
 final class JacksonArrayRecordReader implements RecordReader {
   private final Path file;
@@ -57,16 +57,22 @@ final class JacksonArrayRecordReader implements RecordReader {
         if (parser.nextToken() != null) {
           JsonLocation at = parser.currentTokenLocation();
           throw new BadInputException(
-              file, at.getLineNr(), at.getColumnNr(),
-              "unexpected content after the end of the JSON array", null);
+              file,
+              at.getLineNr(),
+              at.getColumnNr(),
+              "unexpected content after the end of the JSON array",
+              null);
         }
         return false;
       }
       if (t == null) {
         JsonLocation at = parser.currentLocation();
         throw new BadInputException(
-            file, at.getLineNr(), at.getColumnNr(),
-            "the file ends before the JSON array is closed (truncated file?): expected , or ]", null);
+            file,
+            at.getLineNr(),
+            at.getColumnNr(),
+            "the file ends before the JSON array is closed (truncated file?): expected , or ]",
+            null);
       }
       JsonLocation at = parser.currentTokenLocation();
       start = at.getByteOffset();
@@ -87,8 +93,8 @@ final class JacksonArrayRecordReader implements RecordReader {
   }
 
   /**
-   * Skips the next element, which an earlier reading of the same file found well formed, so it
-   * is not checked again.
+   * Skips the next element, which an earlier reading of the same file found well formed, so it is
+   * not checked again.
    */
   void skip() {
     try {
@@ -118,10 +124,14 @@ final class JacksonArrayRecordReader implements RecordReader {
     }
     if (e instanceof RecordTooLargeException) {
       JsonLocation here = where(null);
-      return new BadInputException(file, inRecord ? startLine : line(here),
+      return new BadInputException(
+          file,
+          inRecord ? startLine : line(here),
           inRecord ? startColumn : column(here),
-          "the record starting here is larger than the limit of " + limits.maxRecordBytes()
-              + " bytes for one record (see docs/limits.md)", e);
+          "the record starting here is larger than the limit of "
+              + limits.maxRecordBytes()
+              + " bytes for one record (see docs/limits.md)",
+          e);
     }
     if (e instanceof JsonProcessingException) {
       JsonProcessingException j = (JsonProcessingException) e;
@@ -133,8 +143,9 @@ final class JacksonArrayRecordReader implements RecordReader {
       }
       String problem;
       if (e instanceof StreamConstraintsException) {
-        problem = "a value is beyond the reader's limits (see docs/limits.md): "
-            + withoutJacksonHint(what);
+        problem =
+            "a value is beyond the reader's limits (see docs/limits.md): "
+                + withoutJacksonHint(what);
       } else if (e instanceof JsonEOFException) {
         problem = "the file ends before the JSON array is closed (truncated file?): " + what;
       } else {
@@ -143,8 +154,8 @@ final class JacksonArrayRecordReader implements RecordReader {
       return new BadInputException(file, line(at), column(at), problem, e);
     }
     JsonLocation at = where(null);
-    return new BadInputException(file, line(at), column(at), ReadFailures.describe(e),
-        new UncheckedIOException(e));
+    return new BadInputException(
+        file, line(at), column(at), ReadFailures.describe(e), new UncheckedIOException(e));
   }
 
   /** The exception's location, else the parser's current one, else null. */

@@ -1,8 +1,8 @@
 package com.benefits.etl.internal.read;
 
 import com.benefits.etl.BadInputException;
-import com.benefits.etl.internal.rules.ByteRecordChecker;
 import com.benefits.etl.internal.model.CheckedRecord;
+import com.benefits.etl.internal.rules.ByteRecordChecker;
 import com.benefits.etl.internal.rules.RecordChecker;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +31,7 @@ import org.slf4j.LoggerFactory;
 final class JsonArrayRecordReader implements RecordReader {
   private static final Logger LOG = LoggerFactory.getLogger(JsonArrayRecordReader.class);
   private static final int INITIAL_BUFFER = 1 << 20;
+
   /** Bytes kept ahead of the current position before each element, when the file has them. */
   private static final int READ_AHEAD = 1 << 16;
 
@@ -43,8 +43,10 @@ final class JsonArrayRecordReader implements RecordReader {
   private final Path file;
   private final Source source;
   private final JsonFactory factory;
+
   /** Parses one element as the second tier; one level shallower, since no array encloses it. */
   private final JsonFactory elementFactory;
+
   private final ReadLimits limits;
   private final ByteRecordChecker bytes;
   private InputStream in;
@@ -59,6 +61,7 @@ final class JsonArrayRecordReader implements RecordReader {
   private int start;
   private int end;
   private CheckedRecord current;
+
   /** The third tier, once it has taken over. */
   private JacksonArrayRecordReader jackson;
 
@@ -66,8 +69,8 @@ final class JsonArrayRecordReader implements RecordReader {
    * @param in the file's data, from its first byte (after any byte-order mark) on
    * @param source opens the same data again, should the third tier be needed
    */
-  JsonArrayRecordReader(Path file, InputStream in, Source source, JsonFactory factory,
-      ReadLimits limits) {
+  JsonArrayRecordReader(
+      Path file, InputStream in, Source source, JsonFactory factory, ReadLimits limits) {
     if (limits.maxNestingDepth() < 2) {
       throw new IllegalArgumentException("a nesting limit under 2 leaves no room for records");
     }
@@ -77,8 +80,9 @@ final class JsonArrayRecordReader implements RecordReader {
     this.factory = factory;
     this.elementFactory = limits.withMaxNestingDepth(limits.maxNestingDepth() - 1).jsonFactory();
     this.limits = limits;
-    this.bytes = new ByteRecordChecker(
-        limits.maxNestingDepth(), limits.maxNumberLength(), limits.maxNameLength());
+    this.bytes =
+        new ByteRecordChecker(
+            limits.maxNestingDepth(), limits.maxNumberLength(), limits.maxNameLength());
   }
 
   @Override
@@ -149,9 +153,9 @@ final class JsonArrayRecordReader implements RecordReader {
 
   /**
    * The second tier: Jackson parses the element at {@code pos} alone, up to {@code cap}. Returns
-   * the element's end, with its outcome in {@code current}; or {@link
-   * ByteRecordChecker#INCOMPLETE} if it goes on past {@code cap}; or {@link
-   * ByteRecordChecker#DECLINED} on any error, which the third tier will report.
+   * the element's end, with its outcome in {@code current}; or {@link ByteRecordChecker#INCOMPLETE}
+   * if it goes on past {@code cap}; or {@link ByteRecordChecker#DECLINED} on any error, which the
+   * third tier will report.
    */
   private int parseAlone(int cap) throws IOException {
     try (JsonParser p = elementFactory.createParser(buf, pos, cap - pos)) {

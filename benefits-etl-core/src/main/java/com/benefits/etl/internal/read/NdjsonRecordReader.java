@@ -1,10 +1,10 @@
 package com.benefits.etl.internal.read;
 
 import com.benefits.etl.BadInputException;
-import com.benefits.etl.internal.rules.ByteRecordChecker;
-import com.benefits.etl.internal.model.CheckedRecord;
-import com.benefits.etl.internal.rules.RecordChecker;
 import com.benefits.etl.RejectReason;
+import com.benefits.etl.internal.model.CheckedRecord;
+import com.benefits.etl.internal.rules.ByteRecordChecker;
+import com.benefits.etl.internal.rules.RecordChecker;
 import com.benefits.etl.internal.rules.Rejection;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -24,26 +24,31 @@ import java.util.Arrays;
  * Records of a newline-delimited JSON file: each non-blank line is one record, parsed on its own,
  * so a line that is not a JSON object is a {@code malformed_record} and the run goes on (SPEC 1.1).
  * Lines end with LF or CRLF; blank lines (only spaces, tabs or CR) are not records. A line longer
- * than {@link ReadLimits#maxRecordBytes()} is a {@code malformed_record} too; only its first
- * bytes are kept.
+ * than {@link ReadLimits#maxRecordBytes()} is a {@code malformed_record} too; only its first bytes
+ * are kept.
  */
 final class NdjsonRecordReader implements RecordReader {
   private final Path file;
   private final InputStream in;
   private final JsonFactory factory;
   private final ReadLimits limits;
+
   /** Reads the common line without Jackson; null when Jackson reads every line. */
   private final ByteRecordChecker bytes;
+
   private final byte[] buffer = new byte[1 << 16];
   private int bufferPos;
   private int bufferLimit;
   private boolean eof;
   private byte[] line = new byte[1 << 10];
   private int lineLength;
+
   /** The whole line's length in bytes, which may exceed what {@code line} keeps. */
   private long lineBytes;
+
   /** The line's last byte read, kept even when the line is longer than {@code line} holds. */
   private byte lastByte;
+
   private long lineNumber;
   private long byJackson;
   private CheckedRecord current;
@@ -57,14 +62,17 @@ final class NdjsonRecordReader implements RecordReader {
    * @param byteChecker whether a {@link ByteRecordChecker} reads each line first; Jackson then
    *     reads only the lines it declines (the outcome is the same either way)
    */
-  NdjsonRecordReader(Path file, InputStream in, JsonFactory factory, ReadLimits limits,
-      boolean byteChecker) {
+  NdjsonRecordReader(
+      Path file, InputStream in, JsonFactory factory, ReadLimits limits, boolean byteChecker) {
     this.file = file;
     this.in = in;
     this.factory = factory;
     this.limits = limits;
-    this.bytes = byteChecker ? new ByteRecordChecker(
-        limits.maxNestingDepth(), limits.maxNumberLength(), limits.maxNameLength()) : null;
+    this.bytes =
+        byteChecker
+            ? new ByteRecordChecker(
+                limits.maxNestingDepth(), limits.maxNumberLength(), limits.maxNameLength())
+            : null;
   }
 
   @Override
@@ -88,8 +96,15 @@ final class NdjsonRecordReader implements RecordReader {
     // NUL bytes at the start of a byte source (and throws a CharConversionException, which is not a
     // JsonProcessingException, for some patterns), so a corrupt line could stop the run.
     if (lineBytes > limits.maxRecordBytes()) {
-      return malformed("line " + lineNumber + " is " + lineBytes + " bytes long, more than the"
-          + " limit of " + limits.maxRecordBytes() + " bytes for one record (see docs/limits.md)");
+      return malformed(
+          "line "
+              + lineNumber
+              + " is "
+              + lineBytes
+              + " bytes long, more than the"
+              + " limit of "
+              + limits.maxRecordBytes()
+              + " bytes for one record (see docs/limits.md)");
     }
     if (bytes != null) {
       CheckedRecord checked = checkBytes();
@@ -108,16 +123,25 @@ final class NdjsonRecordReader implements RecordReader {
       p.nextToken();
       CheckedRecord checked = RecordChecker.check(p);
       if (p.nextToken() != null) {
-        return malformed("line " + lineNumber + " has unexpected content after the JSON value, at"
-            + " column " + column(text, p.currentTokenLocation()));
+        return malformed(
+            "line "
+                + lineNumber
+                + " has unexpected content after the JSON value, at"
+                + " column "
+                + column(text, p.currentTokenLocation()));
       }
       return checked;
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String where = at == null ? "" : " at column " + column(text, at);
-      return malformed("line " + lineNumber + " is not valid JSON" + where + ": "
-          + JacksonArrayRecordReader.withoutJacksonHint(
-              JacksonArrayRecordReader.firstLine(e.getOriginalMessage())));
+      return malformed(
+          "line "
+              + lineNumber
+              + " is not valid JSON"
+              + where
+              + ": "
+              + JacksonArrayRecordReader.withoutJacksonHint(
+                  JacksonArrayRecordReader.firstLine(e.getOriginalMessage())));
     }
   }
 
@@ -135,8 +159,8 @@ final class NdjsonRecordReader implements RecordReader {
 
   /**
    * Steps 1-3 by the {@link ByteRecordChecker} when the line is one value it reads, with only
-   * blanks around it; null otherwise. It accepts well-formed UTF-8 only, so such a line would
-   * also have passed the strict decoding below.
+   * blanks around it; null otherwise. It accepts well-formed UTF-8 only, so such a line would also
+   * have passed the strict decoding below.
    */
   private CheckedRecord checkBytes() {
     if (lineLength == line.length) {

@@ -7,9 +7,9 @@ final class RawText {
   private RawText() {}
 
   /**
-   * The UTF-8 text of {@code length} bytes at {@code offset}, whose record was {@code total}
-   * bytes long; when {@code total} exceeds {@code cap}, only the first {@code cap} bytes (backed
-   * off to a character boundary) and a marker giving the original length.
+   * The UTF-8 text of {@code length} bytes at {@code offset}, whose record was {@code total} bytes
+   * long; when {@code total} exceeds {@code cap}, only the first {@code cap} bytes (backed off to a
+   * character boundary) and a marker giving the original length.
    */
   static String of(byte[] bytes, int offset, int length, long total, int cap) {
     if (total <= cap && length <= cap) {

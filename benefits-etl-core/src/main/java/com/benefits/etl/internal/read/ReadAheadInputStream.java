@@ -8,9 +8,9 @@ import java.util.concurrent.BlockingQueue;
 
 /**
  * Reads the stream underneath on a thread of its own, a chunk ahead of the reader, so that work
- * done inside that stream (inflating gzip) runs on the other core while the reading thread
- * parses. The reader gets what reading the stream underneath would give: the same bytes, then the
- * same end or the same exception, after every byte read before it. (Commons IO's {@code
+ * done inside that stream (inflating gzip) runs on the other core while the reading thread parses.
+ * The reader gets what reading the stream underneath would give: the same bytes, then the same end
+ * or the same exception, after every byte read before it. (Commons IO's {@code
  * ReadAheadInputStream} was the library choice, but version 2.22 takes an {@link
  * java.io.EOFException}, which is what a truncated gzip file throws, for the end of the data.)
  *

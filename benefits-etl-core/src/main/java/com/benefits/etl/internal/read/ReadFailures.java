@@ -12,7 +12,8 @@ final class ReadFailures {
   static String describe(IOException e) {
     String m = e.getMessage();
     if (e instanceof ZipException || e instanceof EOFException) {
-      return "the gzip data is truncated or corrupt (" + (m == null ? "unexpected end of data" : m)
+      return "the gzip data is truncated or corrupt ("
+          + (m == null ? "unexpected end of data" : m)
           + "); expected a complete .gz file";
     }
     return cannotRead(e);

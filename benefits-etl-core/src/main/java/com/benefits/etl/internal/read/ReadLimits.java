@@ -6,8 +6,8 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 
 /**
  * Every limit the events reader enforces, in one place (documented in {@code docs/limits.md}).
- * Exceeding one on an NDJSON line makes that line a {@code malformed_record}; in a JSON array it
- * is a fatal error naming the file, line and column (the array cannot be resynchronised).
+ * Exceeding one on an NDJSON line makes that line a {@code malformed_record}; in a JSON array it is
+ * a fatal error naming the file, line and column (the array cannot be resynchronised).
  *
  * @param maxNestingDepth deepest nesting of arrays and objects in one record (Jackson's default)
  * @param maxNumberLength longest number, in characters (Jackson's default is 1,000)
@@ -17,8 +17,13 @@ import com.fasterxml.jackson.core.StreamReadFeature;
  * @param rawRecordCap how many bytes of a rejected record's text go into {@code raw_record}
  * @param detailCap how many characters of a rejection's explanation go into {@code detail}
  */
-public record ReadLimits(int maxNestingDepth, int maxNumberLength, int maxNameLength,
-    int maxRecordBytes, int rawRecordCap, int detailCap) {
+public record ReadLimits(
+    int maxNestingDepth,
+    int maxNumberLength,
+    int maxNameLength,
+    int maxRecordBytes,
+    int rawRecordCap,
+    int detailCap) {
 
   /** The limits every run uses. */
   public static final ReadLimits DEFAULT =
@@ -44,19 +49,20 @@ public record ReadLimits(int maxNestingDepth, int maxNumberLength, int maxNameLe
 
   /** These limits with another nesting depth. */
   ReadLimits withMaxNestingDepth(int depth) {
-    return new ReadLimits(depth, maxNumberLength, maxNameLength, maxRecordBytes, rawRecordCap,
-        detailCap);
+    return new ReadLimits(
+        depth, maxNumberLength, maxNameLength, maxRecordBytes, rawRecordCap, detailCap);
   }
 
   /** A Jackson factory enforcing these limits; documents of any length are allowed. */
   JsonFactory jsonFactory() {
-    StreamReadConstraints constraints = StreamReadConstraints.builder()
-        .maxNestingDepth(maxNestingDepth)
-        .maxNumberLength(maxNumberLength)
-        .maxNameLength(maxNameLength)
-        .maxStringLength(maxRecordBytes)
-        .maxDocumentLength(-1)
-        .build();
+    StreamReadConstraints constraints =
+        StreamReadConstraints.builder()
+            .maxNestingDepth(maxNestingDepth)
+            .maxNumberLength(maxNumberLength)
+            .maxNameLength(maxNameLength)
+            .maxStringLength(maxRecordBytes)
+            .maxDocumentLength(-1)
+            .build();
     return JsonFactory.builder()
         .streamReadConstraints(constraints)
         .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)

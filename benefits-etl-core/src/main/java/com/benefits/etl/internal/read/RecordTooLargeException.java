@@ -2,7 +2,10 @@ package com.benefits.etl.internal.read;
 
 import java.io.IOException;
 
-/** Thrown through the JSON parser when one array element grows past {@link ReadLimits#maxRecordBytes()}. */
+/**
+ * Thrown through the JSON parser when one array element grows past {@link
+ * ReadLimits#maxRecordBytes()}.
+ */
 final class RecordTooLargeException extends IOException {
   private static final long serialVersionUID = 1L;
 

@@ -7,9 +7,9 @@ import java.util.Arrays;
 /**
  * Passes bytes through to a parser while keeping those from a marked offset on, so that the exact
  * text of the record being parsed can be recovered by its byte offsets. Bytes before the mark are
- * dropped lazily, when the window needs room, so the cost per record is constant. Reading more
- * than the record size limit (plus one read-ahead buffer) past {@link #limitFrom} fails with a
- * {@link RecordTooLargeException}, so what is retained stays bounded.
+ * dropped lazily, when the window needs room, so the cost per record is constant. Reading more than
+ * the record size limit (plus one read-ahead buffer) past {@link #limitFrom} fails with a {@link
+ * RecordTooLargeException}, so what is retained stays bounded.
  */
 final class RetainingInputStream extends BlockInputStream {
   /** Room for the parser's read-ahead beyond the current record. */
@@ -17,11 +17,15 @@ final class RetainingInputStream extends BlockInputStream {
 
   private final int maxRecordBytes;
   private byte[] window = new byte[1 << 16];
+
   /** Absolute offset of {@code window[0]}. */
   private long windowStart;
+
   private int windowLength;
+
   /** Absolute offset before which bytes may be dropped. */
   private long keepFrom;
+
   /** Absolute offset from which the record size limit counts. */
   private long limitFrom;
 
@@ -69,14 +73,21 @@ final class RetainingInputStream extends BlockInputStream {
   }
 
   /**
-   * The UTF-8 text of the bytes in [{@code from}, {@code to}), which must still be retained, cut
-   * to {@code cap} bytes with a marker (see {@link RawText}).
+   * The UTF-8 text of the bytes in [{@code from}, {@code to}), which must still be retained, cut to
+   * {@code cap} bytes with a marker (see {@link RawText}).
    */
   String text(long from, long to, int cap) {
     if (from < windowStart || to > windowStart + windowLength || from > to) {
       throw new IllegalStateException(
-          "bytes " + from + ".." + to + " are not retained (window " + windowStart + ".."
-              + (windowStart + windowLength) + ")");
+          "bytes "
+              + from
+              + ".."
+              + to
+              + " are not retained (window "
+              + windowStart
+              + ".."
+              + (windowStart + windowLength)
+              + ")");
     }
     return RawText.of(window, (int) (from - windowStart), (int) (to - from), to - from, cap);
   }

@@ -6,10 +6,10 @@ import java.util.List;
 import org.slf4j.Logger;
 
 /**
- * One kind of row-level warning in an input file (SPEC 1.2: a repeated user id, a signup date
- * that is not a date): keeps the first few rows as examples with their line, and logs one warning
- * at the end with the count of them all, so a file with thousands of such rows makes one line of
- * log, not thousands.
+ * One kind of row-level warning in an input file (SPEC 1.2: a repeated user id, a signup date that
+ * is not a date): keeps the first few rows as examples with their line, and logs one warning at the
+ * end with the count of them all, so a file with thousands of such rows makes one line of log, not
+ * thousands.
  */
 final class RowWarnings {
   /** How many rows are shown by line. */
@@ -29,9 +29,9 @@ final class RowWarnings {
   }
 
   /**
-   * One more row, shown as "line N: {@code shown}" when among the first few; a line break in
-   * {@code shown} (a quoted CSV field may hold one) is written as {@code \n} or {@code \r}, so
-   * that the warning stays one line of log.
+   * One more row, shown as "line N: {@code shown}" when among the first few; a line break in {@code
+   * shown} (a quoted CSV field may hold one) is written as {@code \n} or {@code \r}, so that the
+   * warning stays one line of log.
    */
   void add(long line, String shown) {
     if (examples.size() < EXAMPLES) {
@@ -44,7 +44,12 @@ final class RowWarnings {
     if (count == 0) {
       return;
     }
-    log.warn("{}: {} {} ({}{})", file, count, count == 1 ? "row " + one : "rows " + many,
-        String.join(", ", examples), count > examples.size() ? ", ..." : "");
+    log.warn(
+        "{}: {} {} ({}{})",
+        file,
+        count,
+        count == 1 ? "row " + one : "rows " + many,
+        String.join(", ", examples),
+        count > examples.size() ? ", ..." : "");
   }
 }

@@ -22,15 +22,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads the users CSV (SPEC 1.2) with FastCSV: RFC 4180 quoting (a quote left open, or text after
- * a closing quote, is a fatal error naming its line and column: {@link
- * CsvQuotesCheckedInputStream}), LF or CRLF, UTF-8 with or without a BOM (bytes that are not UTF-8
- * are a fatal error naming their line and column); the
- * header names {@code user_id}, {@code signup_date} and {@code country} in any order and case
- * (extra columns ignored). A data row whose field count differs from the header's
- * is a fatal error naming its line: the file's columns cannot be trusted past it. Empty lines are
- * skipped. Rows whose id repeats an earlier row's, and signup dates that are not dates, are
- * counted in the table's statistics and logged as one warning each, with the first few lines.
+ * Loads the users CSV (SPEC 1.2) with FastCSV: RFC 4180 quoting (a quote left open, or text after a
+ * closing quote, is a fatal error naming its line and column: {@link CsvQuotesCheckedInputStream}),
+ * LF or CRLF, UTF-8 with or without a BOM (bytes that are not UTF-8 are a fatal error naming their
+ * line and column); the header names {@code user_id}, {@code signup_date} and {@code country} in
+ * any order and case (extra columns ignored). A data row whose field count differs from the
+ * header's is a fatal error naming its line: the file's columns cannot be trusted past it. Empty
+ * lines are skipped. Rows whose id repeats an earlier row's, and signup dates that are not dates,
+ * are counted in the table's statistics and logged as one warning each, with the first few lines.
  */
 public final class UsersCsvReader {
   static final List<String> REQUIRED = List.of("user_id", "signup_date", "country");
@@ -43,47 +42,61 @@ public final class UsersCsvReader {
   /**
    * Reads the whole users file into a table.
    *
-   * @throws BadInputException when the file is missing or unreadable, a required column is
-   *     missing or repeated, or a row is not well-formed
+   * @throws BadInputException when the file is missing or unreadable, a required column is missing
+   *     or repeated, or a row is not well-formed
    */
   public static UsersTable read(Path file) {
     InputFiles.requireReadableFile(file, "users file");
     UsersTable.Builder table = UsersTable.builder();
-    try (CsvQuotesCheckedInputStream checked = new CsvQuotesCheckedInputStream(
-            new Utf8CheckedInputStream(Files.newInputStream(file), file,
-                () -> Files.newInputStream(file), NOT_UTF8), file);
-        CsvReader<CsvRecord> csv = CsvReader.builder()
-            .detectBomHeader(true)
-            .skipEmptyLines(true)
-            .allowExtraFields(true)
-            .allowMissingFields(true)
-            .allowExtraCharsAfterClosingQuote(false)
-            .ofCsvRecord(checked, StandardCharsets.UTF_8)) {
+    try (CsvQuotesCheckedInputStream checked =
+            new CsvQuotesCheckedInputStream(
+                new Utf8CheckedInputStream(
+                    Files.newInputStream(file), file, () -> Files.newInputStream(file), NOT_UTF8),
+                file);
+        CsvReader<CsvRecord> csv =
+            CsvReader.builder()
+                .detectBomHeader(true)
+                .skipEmptyLines(true)
+                .allowExtraFields(true)
+                .allowMissingFields(true)
+                .allowExtraCharsAfterClosingQuote(false)
+                .ofCsvRecord(checked, StandardCharsets.UTF_8)) {
       Iterator<CsvRecord> rows = csv.iterator();
       if (!rows.hasNext()) {
-        throw new BadInputException(file, "the users file is empty; expected a header naming "
-            + String.join(", ", REQUIRED));
+        throw new BadInputException(
+            file,
+            "the users file is empty; expected a header naming " + String.join(", ", REQUIRED));
       }
       CsvRecord header = rows.next();
       int[] columns = locate(file, header);
       int width = header.getFieldCount();
-      RowWarnings repeated = new RowWarnings(
-          "repeats an earlier row's user_id and was skipped: the first row of an id wins",
-          "repeat an earlier row's user_id and were skipped: the first row of an id wins");
-      RowWarnings invalidDates = new RowWarnings(
-          "has a signup_date that is not a YYYY-MM-DD calendar date; it is null for that user",
-          "have a signup_date that is not a YYYY-MM-DD calendar date; it is null for that user");
+      RowWarnings repeated =
+          new RowWarnings(
+              "repeats an earlier row's user_id and was skipped: the first row of an id wins",
+              "repeat an earlier row's user_id and were skipped: the first row of an id wins");
+      RowWarnings invalidDates =
+          new RowWarnings(
+              "has a signup_date that is not a YYYY-MM-DD calendar date; it is null for that user",
+              "have a signup_date that is not a YYYY-MM-DD calendar date; it is null for that user");
       while (rows.hasNext()) {
         CsvRecord row = rows.next();
         if (row.getFieldCount() != width) {
-          throw new BadInputException(file, row.getStartingLineNumber(), -1,
-              "the row has " + row.getFieldCount() + " fields but the header has " + width, null);
+          throw new BadInputException(
+              file,
+              row.getStartingLineNumber(),
+              -1,
+              "the row has " + row.getFieldCount() + " fields but the header has " + width,
+              null);
         }
         String id = Texts.trimToNull(row.getField(columns[0]));
         String rawDate = row.getField(columns[1]);
         OptionalInt date = CivilDate.parseIsoDate(rawDate);
-        boolean added = table.add(id, date.orElse(UsersTable.NO_DATE), date.isEmpty(),
-            Countries.normalize(row.getField(columns[2])));
+        boolean added =
+            table.add(
+                id,
+                date.orElse(UsersTable.NO_DATE),
+                date.isEmpty(),
+                Countries.normalize(row.getField(columns[2])));
         if (added && date.isEmpty()) {
           invalidDates.add(row.getStartingLineNumber(), Texts.quote(rawDate));
         } else if (!added && id != null) {
@@ -93,16 +106,26 @@ public final class UsersCsvReader {
       UsersTable users = table.build();
       long records = 1 + users.stats().rows(); // the header and every data row
       if (records != checked.rows()) {
-        throw new BadInputException(file, "the CSV library read " + records + " rows where the"
-            + " file holds " + checked.rows() + " (FastCSV 4.1 drops a last row whose last field"
-            + " is quoted and holds a carriage return not followed by a line feed)");
+        throw new BadInputException(
+            file,
+            "the CSV library read "
+                + records
+                + " rows where the"
+                + " file holds "
+                + checked.rows()
+                + " (FastCSV 4.1 drops a last row whose last field"
+                + " is quoted and holds a carriage return not followed by a line feed)");
       }
       repeated.log(LOG, file, users.stats().duplicateIds());
       invalidDates.log(LOG, file, users.stats().invalidSignupDates());
       return users;
     } catch (CsvParseException e) {
-      throw new BadInputException(file, "the CSV is not well-formed: " + e.getMessage()
-          + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()), e);
+      throw new BadInputException(
+          file,
+          "the CSV is not well-formed: "
+              + e.getMessage()
+              + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()),
+          e);
     } catch (IOException e) {
       throw readFailure(file, e, new UncheckedIOException(e));
     } catch (UncheckedIOException e) { // FastCSV's iterator wraps the stream's IOException
@@ -128,8 +151,12 @@ public final class UsersCsvReader {
         continue;
       }
       if (positions[which] >= 0) {
-        throw new BadInputException(file, header.getStartingLineNumber(), -1,
-            "the header names column " + name + " twice", null);
+        throw new BadInputException(
+            file,
+            header.getStartingLineNumber(),
+            -1,
+            "the header names column " + name + " twice",
+            null);
       }
       positions[which] = i;
     }
@@ -139,9 +166,15 @@ public final class UsersCsvReader {
       }
     }
     if (!missing.isEmpty()) {
-      throw new BadInputException(file, header.getStartingLineNumber(), -1,
-          "the header has no " + String.join(", ", missing) + " column"
-              + (missing.size() > 1 ? "s" : "") + " (it must name user_id, signup_date and country)",
+      throw new BadInputException(
+          file,
+          header.getStartingLineNumber(),
+          -1,
+          "the header has no "
+              + String.join(", ", missing)
+              + " column"
+              + (missing.size() > 1 ? "s" : "")
+              + " (it must name user_id, signup_date and country)",
           null);
     }
     return positions;

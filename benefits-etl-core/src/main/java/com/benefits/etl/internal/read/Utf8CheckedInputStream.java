@@ -11,14 +11,14 @@ import java.nio.file.Path;
 
 /**
  * Passes an input's bytes through only while they are well-formed UTF-8 (RFC 3629: no overlong
- * forms, no surrogates, nothing above U+10FFFF). JSON text must be UTF-8, and Jackson's own
- * decoder lets some of those through (a surrogate becomes {@code '?'}, an overlong {@code C0 80} a
- * NUL); the users file must be UTF-8 too, and a lenient decoder would turn bad bytes into U+FFFD.
+ * forms, no surrogates, nothing above U+10FFFF). JSON text must be UTF-8, and Jackson's own decoder
+ * lets some of those through (a surrogate becomes {@code '?'}, an overlong {@code C0 80} a NUL);
+ * the users file must be UTF-8 too, and a lenient decoder would turn bad bytes into U+FFFD.
  *
  * <p>The bytes before a bad sequence are delivered, so an earlier syntax error is still reported
- * first; a read that reaches the bad sequence throws an {@link InputError} holding the run's
- * error: a {@link BadInputException} naming the sequence's line and column (1-based, columns in
- * bytes, as Jackson counts them), found by reading the data again from its start.
+ * first; a read that reaches the bad sequence throws an {@link InputError} holding the run's error:
+ * a {@link BadInputException} naming the sequence's line and column (1-based, columns in bytes, as
+ * Jackson counts them), found by reading the data again from its start.
  */
 final class Utf8CheckedInputStream extends BlockInputStream {
   private static final VarHandle LONG_LE =
@@ -27,18 +27,26 @@ final class Utf8CheckedInputStream extends BlockInputStream {
 
   private final Path file;
   private final JsonArrayRecordReader.Source again;
+
   /** The error's text, {@code %s} standing for the bad bytes. */
   private final String problem;
+
   /** The first bytes of a sequence that the last read cut off; delivered with the next. */
   private final byte[] carry = new byte[3];
+
   private int carried;
+
   /** Bytes delivered so far: the offset of the next one in the data. */
   private long offset;
+
   /** Set once a bad sequence is found: its offset and its bytes, reported at the next read. */
   private long badOffset = -1;
+
   private String badBytes;
+
   /** For reads of fewer than 4 bytes: a whole read, handed out a little at a time. */
   private final byte[] shortRead = new byte[4];
+
   private int shortPos;
   private int shortLength;
 

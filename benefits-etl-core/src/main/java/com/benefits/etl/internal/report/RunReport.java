@@ -2,8 +2,8 @@ package com.benefits.etl.internal.report;
 
 import static java.util.Objects.requireNonNull;
 
-import com.benefits.etl.RunResult;
 import com.benefits.etl.EventsFormat;
+import com.benefits.etl.RunResult;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;

@@ -1,8 +1,8 @@
 package com.benefits.etl.internal.report;
 
+import com.benefits.etl.RejectReason;
 import com.benefits.etl.RunResult;
 import com.benefits.etl.internal.model.UsersTable.UsersStats;
-import com.benefits.etl.RejectReason;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -70,8 +70,10 @@ public final class RunReportWriter {
       g.writeEndArray();
 
       g.writeObjectFieldStart("invariant");
-      g.writeStringField("equation", "records_read = clean + malformed_record + missing_user_id"
-          + " + invalid_timestamp + duplicate + unknown_user + filtered_country");
+      g.writeStringField(
+          "equation",
+          "records_read = clean + malformed_record + missing_user_id"
+              + " + invalid_timestamp + duplicate + unknown_user + filtered_country");
       g.writeNumberField("records_read", r.recordsRead());
       g.writeNumberField("clean_plus_rejected", r.cleanEvents() + r.rejectedTotal());
       g.writeBooleanField("holds", r.invariantHolds());

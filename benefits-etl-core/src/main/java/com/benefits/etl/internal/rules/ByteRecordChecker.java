@@ -1,7 +1,6 @@
 package com.benefits.etl.internal.rules;
 
 import com.benefits.etl.internal.model.CheckedRecord;
-
 import com.fasterxml.jackson.core.JsonToken;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -9,10 +8,10 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Steps 1–3 of SPEC section 2 read straight from a record's UTF-8 bytes, for the records most
- * files are made of. It reaches the same decision as {@link RecordChecker} (both fill the same
- * {@link RecordChecker.Fields} and end in {@link RecordChecker#decide}), without Jackson's tokens,
- * name lookups and strings for fields it skips.
+ * Steps 1–3 of SPEC section 2 read straight from a record's UTF-8 bytes, for the records most files
+ * are made of. It reaches the same decision as {@link RecordChecker} (both fill the same {@link
+ * RecordChecker.Fields} and end in {@link RecordChecker#decide}), without Jackson's tokens, name
+ * lookups and strings for fields it skips.
  *
  * <p>It accepts only a strict subset of JSON and <em>declines</em> the rest, so the caller hands
  * the record to Jackson and {@link RecordChecker} instead. Every record it accepts, Jackson accepts
@@ -23,10 +22,10 @@ import java.nio.charset.StandardCharsets;
  *       unescaped);
  *   <li>UTF-8 that is not well formed (overlong forms, surrogates, stray continuation bytes),
  *       control characters in strings, and escapes other than JSON's;
- *   <li>numbers beyond 18 digits; a {@code value} that is not {@code m × 10^k} with {@code m}
- *       (its digits read as an integer) below 2^53 and |k| ≤ 22, the range where one IEEE
- *       multiply or divide is correctly rounded, as {@link Double#parseDouble} is; a number,
- *       literal or name not followed by a delimiter;
+ *   <li>numbers beyond 18 digits; a {@code value} that is not {@code m × 10^k} with {@code m} (its
+ *       digits read as an integer) below 2^53 and |k| ≤ 22, the range where one IEEE multiply or
+ *       divide is correctly rounded, as {@link Double#parseDouble} is; a number, literal or name
+ *       not followed by a delimiter;
  *   <li>anything deeper, longer or larger than the {@code limits} it is built with, or than its own
  *       small bounds.
  * </ul>
@@ -39,8 +38,10 @@ import java.nio.charset.StandardCharsets;
 public final class ByteRecordChecker {
   /** Returned by {@link #check} for a record outside the subset this class reads. */
   public static final int DECLINED = -1;
+
   /** Returned by {@link #check} when the record goes on past the limit it was given. */
   public static final int INCOMPLETE = -2;
+
   /** Returned inside the scan when an object or array closes; see {@link #closedAt}. */
   private static final int CLOSED = -3;
 
@@ -72,8 +73,10 @@ public final class ByteRecordChecker {
 
   private byte[] b;
   private int limit;
+
   /** The offset past the last object or array that closed (with {@link #CLOSED}). */
   private int closedAt;
+
   private CheckedRecord result;
 
   // The last string scanned: its content's bounds and what it holds.
@@ -84,20 +87,27 @@ public final class ByteRecordChecker {
 
   // The last number scanned.
   private boolean numIsInt;
+
   /** The value of an integer of at most 18 digits. */
   private long numLong;
+
   private boolean numLongExact;
+
   /** The value of a number, when it is exactly what {@link Double#parseDouble} gives. */
   private double numDouble;
+
   private boolean numDoubleExact;
 
   // The last value read by scalar(), stringOrNull() or describe().
   private JsonToken scalarKind;
   private String scalarText;
+
   /** "an object" or "an array" when scalar() met one, else null. */
   private String structure;
+
   /** How describe() describes the last value it scanned. */
   private String described;
+
   /** Which field the name read by member() is. */
   private int memberField;
 
@@ -309,8 +319,8 @@ public final class ByteRecordChecker {
   }
 
   /**
-   * The first member's (or element's) offset in the object or array whose opening byte is at
-   * {@code open}; or {@link #CLOSED} when it is empty.
+   * The first member's (or element's) offset in the object or array whose opening byte is at {@code
+   * open}; or {@link #CLOSED} when it is empty.
    */
   private int firstMember(int open, char close) {
     int p = ws(open + 1);
@@ -380,9 +390,8 @@ public final class ByteRecordChecker {
     if (end < 0) {
       return end;
     }
-    scalarKind = c == 't' ? JsonToken.VALUE_TRUE
-        : c == 'f' ? JsonToken.VALUE_FALSE
-        : JsonToken.VALUE_NULL;
+    scalarKind =
+        c == 't' ? JsonToken.VALUE_TRUE : c == 'f' ? JsonToken.VALUE_FALSE : JsonToken.VALUE_NULL;
     scalarText = scalarKind == JsonToken.VALUE_NULL ? null : ascii(p, end);
     return end;
   }
@@ -409,31 +418,34 @@ public final class ByteRecordChecker {
   }
 
   /**
-   * Scans any value at {@code p} (at {@code depth}) and leaves {@link RecordChecker}'s
-   * description of it ("a string ("x")", "a number (1.50)", "an array", ...) in {@link
-   * #described}.
+   * Scans any value at {@code p} (at {@code depth}) and leaves {@link RecordChecker}'s description
+   * of it ("a string ("x")", "a number (1.50)", "an array", ...) in {@link #described}.
    */
   private int describe(int p, int depth) {
     int c = b[p];
     int end;
     if (c == '{' || c == '[') {
       end = skip(p, depth);
-      described = RecordChecker.describeStructure(
-          c == '{' ? JsonToken.START_OBJECT : JsonToken.START_ARRAY);
+      described =
+          RecordChecker.describeStructure(
+              c == '{' ? JsonToken.START_OBJECT : JsonToken.START_ARRAY);
     } else if (c == '"') {
       end = string(p);
-      described = end < 0 ? null
-          : RecordChecker.shown(JsonToken.VALUE_STRING, decodeString(), null);
+      described =
+          end < 0 ? null : RecordChecker.shown(JsonToken.VALUE_STRING, decodeString(), null);
     } else if (c == '-' || isDigit(c)) {
       end = number(p);
-      described = end < 0 ? null : RecordChecker.shown(
-          numIsInt ? JsonToken.VALUE_NUMBER_INT : JsonToken.VALUE_NUMBER_FLOAT, ascii(p, end),
-          null);
+      described =
+          end < 0
+              ? null
+              : RecordChecker.shown(
+                  numIsInt ? JsonToken.VALUE_NUMBER_INT : JsonToken.VALUE_NUMBER_FLOAT,
+                  ascii(p, end),
+                  null);
     } else {
       end = literal(p);
-      JsonToken kind = c == 't' ? JsonToken.VALUE_TRUE
-          : c == 'f' ? JsonToken.VALUE_FALSE
-          : JsonToken.VALUE_NULL;
+      JsonToken kind =
+          c == 't' ? JsonToken.VALUE_TRUE : c == 'f' ? JsonToken.VALUE_FALSE : JsonToken.VALUE_NULL;
       described = end < 0 ? null : RecordChecker.shown(kind, ascii(p, end), null);
     }
     return end;
@@ -510,7 +522,6 @@ public final class ByteRecordChecker {
     return closedAt;
   }
 
-
   /** A name in a skipped object: escapes are fine there, since it is not compared. */
   private int skippedName(int p) {
     int end = string(p);
@@ -571,8 +582,8 @@ public final class ByteRecordChecker {
   }
 
   /**
-   * The high bit of each byte of {@code x} (8 bytes, little-endian) that is a quote, a backslash,
-   * a control character or not ASCII. Bytes after the first such one may be flagged falsely (by a
+   * The high bit of each byte of {@code x} (8 bytes, little-endian) that is a quote, a backslash, a
+   * control character or not ASCII. Bytes after the first such one may be flagged falsely (by a
    * borrow); the lowest flagged byte is always a true one.
    */
   private static long special(long x) {
@@ -589,8 +600,8 @@ public final class ByteRecordChecker {
     int from = strStart;
     int to = strEnd;
     if (!strEscaped) {
-      return new String(b, from, to - from,
-          strNonAscii ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+      return new String(
+          b, from, to - from, strNonAscii ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
     }
     char[] out = new char[to - from];
     int n = 0;
@@ -607,8 +618,10 @@ public final class ByteRecordChecker {
           i += 6;
           continue;
         }
-        out[n++] = e == 'b' ? '\b' : e == 'f' ? '\f' : e == 'n' ? '\n' : e == 'r' ? '\r'
-            : e == 't' ? '\t' : (char) e;
+        out[n++] =
+            e == 'b'
+                ? '\b'
+                : e == 'f' ? '\f' : e == 'n' ? '\n' : e == 'r' ? '\r' : e == 't' ? '\t' : (char) e;
         i += 2;
       } else if (c >= 0) {
         out[n++] = (char) c;
@@ -620,8 +633,11 @@ public final class ByteRecordChecker {
         out[n++] = (char) (((c & 0x0F) << 12) | ((b[i + 1] & 0x3F) << 6) | (b[i + 2] & 0x3F));
         i += 3;
       } else {
-        int cp = ((c & 0x07) << 18) | ((b[i + 1] & 0x3F) << 12) | ((b[i + 2] & 0x3F) << 6)
-            | (b[i + 3] & 0x3F);
+        int cp =
+            ((c & 0x07) << 18)
+                | ((b[i + 1] & 0x3F) << 12)
+                | ((b[i + 2] & 0x3F) << 6)
+                | (b[i + 3] & 0x3F);
         out[n++] = Character.highSurrogate(cp);
         out[n++] = Character.lowSurrogate(cp);
         i += 4;
@@ -744,8 +760,8 @@ public final class ByteRecordChecker {
     numIsInt = isInt;
     numLongExact = isInt;
     numLong = negative ? -mantissa : mantissa;
-    numDoubleExact = mantissa == 0
-        || (mantissa < MAX_EXACT_MANTISSA && exponent >= -22 && exponent <= 22);
+    numDoubleExact =
+        mantissa == 0 || (mantissa < MAX_EXACT_MANTISSA && exponent >= -22 && exponent <= 22);
     if (numDoubleExact) {
       double d = mantissa;
       if (mantissa != 0) {

@@ -7,6 +7,7 @@ package com.benefits.etl.internal.rules;
 public final class CivilDate {
   /** Days since the epoch of 0001-01-01, the first date the pipeline accepts. */
   public static final int MIN_EPOCH_DAY = epochDay(1, 1, 1);
+
   /** Days since the epoch of 9999-12-31, the last date the pipeline accepts. */
   public static final int MAX_EPOCH_DAY = epochDay(9999, 12, 31);
 
@@ -14,7 +15,11 @@ public final class CivilDate {
 
   /** True when year 1–9999, month 1–12 and day exist in that month (leap years included). */
   public static boolean isValid(int year, int month, int day) {
-    return year >= 1 && year <= 9999 && month >= 1 && month <= 12 && day >= 1
+    return year >= 1
+        && year <= 9999
+        && month >= 1
+        && month <= 12
+        && day >= 1
         && day <= daysInMonth(year, month);
   }
 

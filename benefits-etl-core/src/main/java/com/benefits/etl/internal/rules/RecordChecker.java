@@ -3,7 +3,6 @@ package com.benefits.etl.internal.rules;
 import com.benefits.etl.RejectReason;
 import com.benefits.etl.internal.model.CheckedRecord;
 import com.benefits.etl.internal.model.ValidEvent;
-
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
@@ -27,11 +26,11 @@ public final class RecordChecker {
   private RecordChecker() {}
 
   /**
-   * Checks the JSON value whose first token is the parser's current token, and leaves the parser
-   * on that value's last token.
+   * Checks the JSON value whose first token is the parser's current token, and leaves the parser on
+   * that value's last token.
    *
-   * @throws IOException when the JSON itself is not well-formed (the caller decides whether that
-   *     is fatal, as in an array, or a malformed record, as on an NDJSON line)
+   * @throws IOException when the JSON itself is not well-formed (the caller decides whether that is
+   *     fatal, as in an array, or a malformed record, as on an NDJSON line)
    */
   public static CheckedRecord check(JsonParser p) throws IOException {
     JsonToken start = p.currentToken();
@@ -93,8 +92,10 @@ public final class RecordChecker {
     Double value;
     String device;
     String page;
+
     /** Type problems per field, keyed by field so that a later repeated key can clear them. */
     String eventTypeProblem;
+
     String valueProblem;
     String metadataProblem;
     String deviceProblem;
@@ -102,8 +103,9 @@ public final class RecordChecker {
   }
 
   static CheckedRecord decide(Fields f) {
-    String problem = firstNonNull(f.eventTypeProblem, f.valueProblem, f.metadataProblem,
-        f.deviceProblem, f.pageProblem);
+    String problem =
+        firstNonNull(
+            f.eventTypeProblem, f.valueProblem, f.metadataProblem, f.deviceProblem, f.pageProblem);
     if (problem != null) {
       return CheckedRecord.rejected(RejectReason.MALFORMED_RECORD, problem);
     }
@@ -123,13 +125,16 @@ public final class RecordChecker {
     } else {
       return CheckedRecord.rejected(
           RejectReason.MISSING_USER_ID,
-          "user_id is " + shown(f.userIdKind, f.userId, f.userIdShown)
+          "user_id is "
+              + shown(f.userIdKind, f.userId, f.userIdShown)
               + ", expected a string or an integer");
     }
     if (f.timestampKind != JsonToken.VALUE_STRING) {
-      String what = f.timestampKind == null
-          ? "absent"
-          : shown(f.timestampKind, f.timestamp, f.timestampShown) + ", expected an ISO 8601 string";
+      String what =
+          f.timestampKind == null
+              ? "absent"
+              : shown(f.timestampKind, f.timestamp, f.timestampShown)
+                  + ", expected an ISO 8601 string";
       return CheckedRecord.rejected(RejectReason.INVALID_TIMESTAMP, "timestamp is " + what);
     }
     long micros = TimestampProfile.parseMicros(f.timestamp);

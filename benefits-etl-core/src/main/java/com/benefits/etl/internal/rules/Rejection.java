@@ -1,8 +1,8 @@
 package com.benefits.etl.internal.rules;
 
-import com.benefits.etl.RejectReason;
-
 import static java.util.Objects.requireNonNull;
+
+import com.benefits.etl.RejectReason;
 
 /** A record's first failed check: the reason and a sentence a person can act on. */
 public record Rejection(RejectReason reason, String detail) {

@@ -20,9 +20,9 @@ public final class Texts {
   }
 
   /**
-   * Removes surrounding white space as Unicode defines it (the White_Space property): ASCII
-   * tab, line feed, vertical tab, form feed, carriage return and space, U+0085, and the Unicode
-   * spaces including the no-break ones (U+00A0, U+2007, U+202F) that {@link String#strip()} keeps.
+   * Removes surrounding white space as Unicode defines it (the White_Space property): ASCII tab,
+   * line feed, vertical tab, form feed, carriage return and space, U+0085, and the Unicode spaces
+   * including the no-break ones (U+00A0, U+2007, U+202F) that {@link String#strip()} keeps.
    */
   public static String trim(String s) {
     int from = 0;
@@ -44,8 +44,15 @@ public final class Texts {
     if (c < '\u0085') {
       return false;
     }
-    return c == '\u0085' || c == '\u00a0' || c == '\u1680' || (c >= '\u2000' && c <= '\u200a')
-        || c == '\u2028' || c == '\u2029' || c == '\u202f' || c == '\u205f' || c == '\u3000';
+    return c == '\u0085'
+        || c == '\u00a0'
+        || c == '\u1680'
+        || (c >= '\u2000' && c <= '\u200a')
+        || c == '\u2028'
+        || c == '\u2029'
+        || c == '\u202f'
+        || c == '\u205f'
+        || c == '\u3000';
   }
 
   /** The value in double quotes, cut to {@link #QUOTE_LIMIT} characters, for messages. */

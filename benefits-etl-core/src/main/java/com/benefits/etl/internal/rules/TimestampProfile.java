@@ -50,9 +50,7 @@ public final class TimestampProfile {
     return (int) Math.floorDiv(micros, MICROS_PER_DAY);
   }
 
-  /**
-   * A sentence saying why {@code s} is not valid, for the rejects file; empty if it is valid.
-   */
+  /** A sentence saying why {@code s} is not valid, for the rejects file; empty if it is valid. */
   public static String explain(String s) {
     Problem[] problem = new Problem[1];
     if (parse(s, problem) != INVALID) {

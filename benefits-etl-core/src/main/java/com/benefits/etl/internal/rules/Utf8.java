@@ -15,8 +15,8 @@ public final class Utf8 {
    * Reads the sequence of 2 to 4 bytes whose lead byte (0x80 or above) is at {@code q}.
    *
    * @return the offset just past it when it is well-formed; {@link #CUT} when it needs bytes at or
-   *     past {@code end}; else {@code ~i}, {@code i} being the offset of its first byte that is
-   *     not allowed (the lead byte itself, or a continuation byte)
+   *     past {@code end}; else {@code ~i}, {@code i} being the offset of its first byte that is not
+   *     allowed (the lead byte itself, or a continuation byte)
    */
   public static int sequenceEnd(byte[] b, int q, int end) {
     int c = b[q] & 0xFF;

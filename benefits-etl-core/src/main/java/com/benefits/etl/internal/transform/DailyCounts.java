@@ -18,8 +18,8 @@ import java.util.PriorityQueue;
 import java.util.function.Consumer;
 
 /**
- * The daily aggregation (SPEC 3.2): events per (user, UTC date) of the clean events, emitted in
- * the summary's order (user id by Unicode code point, then date) in bounded memory.
+ * The daily aggregation (SPEC 3.2): events per (user, UTC date) of the clean events, emitted in the
+ * summary's order (user id by Unicode code point, then date) in bounded memory.
  *
  * <p>Each clean event adds one {@code long} key — the user's rank in code-point order in the high
  * 32 bits, the date in the low 32 — to a buffer. A full buffer is sorted, collapsed into (key,
@@ -40,8 +40,10 @@ public final class DailyCounts implements AutoCloseable {
   private final int[] userOfRank;
   private final Path spillPrefix;
   private final long[] buffer;
+
   /** {@link LongRadixSort}'s working space, allocated at the first sort that needs it. */
   private long[] scratch = new long[0];
+
   private int buffered;
   private final List<Path> runs = new ArrayList<>();
   private long rows = -1;
@@ -95,8 +97,12 @@ public final class DailyCounts implements AutoCloseable {
     runs.add(run);
     // Whole buffers through a channel: DataOutputStream's call per long cost twice the time.
     ByteBuffer out = ByteBuffer.allocate(IO_BYTES);
-    try (FileChannel channel = FileChannel.open(run, StandardOpenOption.CREATE,
-        StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+    try (FileChannel channel =
+        FileChannel.open(
+            run,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.WRITE)) {
       for (int i = 0; i < buffered; ) {
         long key = buffer[i];
         int j = i;

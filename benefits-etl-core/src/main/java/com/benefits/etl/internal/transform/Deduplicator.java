@@ -17,24 +17,24 @@ import java.util.List;
  * Step 4 of SPEC section 2: remembers the first record index of every {@link DedupKey} seen, so a
  * later record with the same key is reported as a duplicate of that record.
  *
- * <p>Exact in bounded memory. Each new key is encoded injectively ({@link KeyEncoder}) and
- * appended with its record index to a key log on disk (through an in-memory tail buffer). In
- * memory, open-addressing tables (linear probing, load at most 0.75) hold one {@code long} a
- * slot: the top 30 bits of the key's 64-bit hash, which also pick its home slot, and its log
- * entry's offset (34 bits, in 8-byte units: a log up to 128 GiB). A hash match is only a
- * candidate: the logged key is read back and compared byte for byte, so a collision never turns a
- * new key into a duplicate or the reverse.
+ * <p>Exact in bounded memory. Each new key is encoded injectively ({@link KeyEncoder}) and appended
+ * with its record index to a key log on disk (through an in-memory tail buffer). In memory,
+ * open-addressing tables (linear probing, load at most 0.75) hold one {@code long} a slot: the top
+ * 30 bits of the key's 64-bit hash, which also pick its home slot, and its log entry's offset (34
+ * bits, in 8-byte units: a log up to 128 GiB). A hash match is only a candidate: the logged key is
+ * read back and compared byte for byte, so a collision never turns a new key into a duplicate or
+ * the reverse.
  *
  * <p>The keys are split into up to 1,024 partitions by the calendar day written at the start of
  * their timestamp text (so equal keys always share one), each with its own table. Event files
- * mostly run in time order, so the records in a stretch of the file look up one or two small
- * tables that stay in the caches, instead of reading one large table at random (a cache and TLB
- * miss each time: on 10M events, 2 s less CPU on the reading thread). Files in any other order
- * cost what one table would.
+ * mostly run in time order, so the records in a stretch of the file look up one or two small tables
+ * that stay in the caches, instead of reading one large table at random (a cache and TLB miss each
+ * time: on 10M events, 2 s less CPU on the reading thread). Files in any other order cost what one
+ * table would.
  *
- * <p>When the tables together would outgrow the memory budget they are spilled: each written as
- * is to a run file, with a Bloom filter of its hash bits (about 10 bits a key, kept in memory) so
- * a lookup reads a run only when the filter lets it through; then the tables start empty again. A
+ * <p>When the tables together would outgrow the memory budget they are spilled: each written as is
+ * to a run file, with a Bloom filter of its hash bits (about 10 bits a key, kept in memory) so a
+ * lookup reads a run only when the filter lets it through; then the tables start empty again. A
  * lookup checks its partition's table, then the partition's runs, newest first.
  *
  * <p>Memory: the budget covers the tail buffer and the tables, including the moment one is being
@@ -43,19 +43,23 @@ import java.util.List;
  */
 public final class Deduplicator implements AutoCloseable {
   /**
-   * A budget of 248 MiB of tables (and an 8 MiB log tail): some 12 to 24 million distinct keys
-   * stay in memory, as full as the partitions' tables happen to be, before the tables spill.
+   * A budget of 248 MiB of tables (and an 8 MiB log tail): some 12 to 24 million distinct keys stay
+   * in memory, as full as the partitions' tables happen to be, before the tables spill.
    */
   public static final long DEFAULT_MEMORY_BUDGET_BYTES = 256L << 20;
 
   private static final int MAX_TAIL_BYTES = 8 << 20;
   private static final int MIN_TAIL_BYTES = 256;
   private static final int MIN_CAPACITY = 16;
+
   /** A partition's first table: small, since a thousand of them may be in use. */
   private static final int INITIAL_CAPACITY = 64;
+
   private static final int MAX_PARTITIONS = 1024;
+
   /** Low bits of a slot: the log offset / 8, plus 1 so that 0 means empty. */
   private static final int OFFSET_BITS = 34;
+
   private static final long OFFSET_MASK = (1L << OFFSET_BITS) - 1;
   private static final int MAX_CAPACITY = 1 << (64 - OFFSET_BITS);
   private static final int RUN_READ_SLOTS = 64;
@@ -69,14 +73,18 @@ public final class Deduplicator implements AutoCloseable {
   private final FileChannel runsChannel;
   private final ByteBuffer runBuffer =
       ByteBuffer.allocate(8 * RUN_READ_SLOTS).order(ByteOrder.LITTLE_ENDIAN);
+
   /** Created when first used; {@code partitions.length} is a power of two. */
   private final Partition[] partitions;
+
   private final int initialCapacity;
 
   /** Slots of every partition's table, for the budget. */
   private long slotsInMemory;
+
   /** Keys in the tables (not yet spilled). */
   private long keysInMemory;
+
   private int runCount;
   private long runsEnd;
   private long spilledKeys;
@@ -85,6 +93,7 @@ public final class Deduplicator implements AutoCloseable {
   private int preparedLength;
   private long preparedHash;
   private Partition preparedPartition;
+
   @SuppressWarnings("unused")
   private long touchedSlot;
 
@@ -103,8 +112,8 @@ public final class Deduplicator implements AutoCloseable {
   }
 
   /**
-   * @param keyLog a file path the store may create (and its siblings with suffixes) for its log
-   *     and runs; deleted on {@link #close()}
+   * @param keyLog a file path the store may create (and its siblings with suffixes) for its log and
+   *     runs; deleted on {@link #close()}
    * @param memoryBudgetBytes cap for the in-memory state (tail buffer and table, at least 1 KiB)
    */
   public Deduplicator(Path keyLog, long memoryBudgetBytes) {
@@ -118,7 +127,8 @@ public final class Deduplicator implements AutoCloseable {
     this.logPath = keyLog;
     this.runsPath = keyLog.resolveSibling(keyLog.getFileName() + ".runs");
     this.hasher = hasher;
-    int tailBytes = (int) Math.max(MIN_TAIL_BYTES, Math.min(MAX_TAIL_BYTES, memoryBudgetBytes / 16));
+    int tailBytes =
+        (int) Math.max(MIN_TAIL_BYTES, Math.min(MAX_TAIL_BYTES, memoryBudgetBytes / 16));
     this.tableBudget = memoryBudgetBytes - tailBytes;
     int capacity = INITIAL_CAPACITY;
     while (capacity > MIN_CAPACITY && 8L * capacity > tableBudget) {
@@ -134,8 +144,13 @@ public final class Deduplicator implements AutoCloseable {
     KeyLog openedLog = null;
     try {
       openedLog = new KeyLog(logPath, tailBytes);
-      this.runsChannel = FileChannel.open(runsPath, StandardOpenOption.CREATE,
-          StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      this.runsChannel =
+          FileChannel.open(
+              runsPath,
+              StandardOpenOption.CREATE,
+              StandardOpenOption.TRUNCATE_EXISTING,
+              StandardOpenOption.READ,
+              StandardOpenOption.WRITE);
     } catch (IOException e) {
       try {
         if (openedLog != null) {
@@ -182,14 +197,15 @@ public final class Deduplicator implements AutoCloseable {
 
   /**
    * The partition of a timestamp: from the day its text begins with ({@code YYYY-MM-DD}, whatever
-   * the offset after it), so that equal texts share one and consecutive days differ; any other
-   * text by its hash code.
+   * the offset after it), so that equal texts share one and consecutive days differ; any other text
+   * by its hash code.
    */
   private Partition partition(String timestamp) {
     int ordinal;
     if (timestamp.length() >= 10) {
-      int year = ((timestamp.charAt(0) * 10 + timestamp.charAt(1)) * 10 + timestamp.charAt(2)) * 10
-          + timestamp.charAt(3);
+      int year =
+          ((timestamp.charAt(0) * 10 + timestamp.charAt(1)) * 10 + timestamp.charAt(2)) * 10
+              + timestamp.charAt(3);
       int month = timestamp.charAt(5) * 10 + timestamp.charAt(6);
       int day = timestamp.charAt(8) * 10 + timestamp.charAt(9);
       ordinal = (year * 12 + month) * 31 + day; // '0' offsets are constant: still a day's number
@@ -241,8 +257,8 @@ public final class Deduplicator implements AutoCloseable {
       if (offset / KeyLog.ALIGNMENT + 1 > OFFSET_MASK) {
         throw new IllegalStateException("key log over 128 GiB");
       }
-      insert(partition.table, (hash >>> OFFSET_BITS << OFFSET_BITS)
-          | (offset / KeyLog.ALIGNMENT + 1));
+      insert(
+          partition.table, (hash >>> OFFSET_BITS << OFFSET_BITS) | (offset / KeyLog.ALIGNMENT + 1));
       partition.size++;
       keysInMemory++;
       return -1;
@@ -265,8 +281,12 @@ public final class Deduplicator implements AutoCloseable {
     closed = true;
     Arrays.fill(partitions, null);
     IOException failure = null;
-    for (AutoCloseableIo step : List.<AutoCloseableIo>of(log::close, runsChannel::close,
-        () -> Files.deleteIfExists(logPath), () -> Files.deleteIfExists(runsPath))) {
+    for (AutoCloseableIo step :
+        List.<AutoCloseableIo>of(
+            log::close,
+            runsChannel::close,
+            () -> Files.deleteIfExists(logPath),
+            () -> Files.deleteIfExists(runsPath))) {
       try {
         step.run();
       } catch (IOException e) {
@@ -374,8 +394,8 @@ public final class Deduplicator implements AutoCloseable {
   }
 
   /**
-   * Doubles the partition's table if the old and new arrays fit the budget with every other
-   * table, else spills every table.
+   * Doubles the partition's table if the old and new arrays fit the budget with every other table,
+   * else spills every table.
    */
   private void growOrSpill(Partition partition) throws IOException {
     long[] table = partition.table;

@@ -9,10 +9,10 @@ import java.util.Arrays;
  * surrogate to {@code '?'}. Each string is a varint of {@code (length << 1) | wide} followed by its
  * chars, one byte each when all are below 0x80, else two bytes each (big-endian). The event type
  * has a presence byte (0 null, 1 present). The value has a tag byte: 0 no value (the canonical
- * {@link DedupKey#of} form), 1 a value followed by the 8 bytes of {@link
- * Double#doubleToLongBits}, 2 no value but a non-zero stored value (only reachable through the
- * record constructor, kept so equality matches the record's exactly). The code is prefix-free:
- * every field says where it ends. One instance reuses its buffer; not thread-safe.
+ * {@link DedupKey#of} form), 1 a value followed by the 8 bytes of {@link Double#doubleToLongBits},
+ * 2 no value but a non-zero stored value (only reachable through the record constructor, kept so
+ * equality matches the record's exactly). The code is prefix-free: every field says where it ends.
+ * One instance reuses its buffer; not thread-safe.
  */
 final class KeyEncoder {
   private byte[] buf = new byte[128];
@@ -105,7 +105,9 @@ final class KeyEncoder {
       throw new IllegalArgumentException("dedup key too long: " + needed + " bytes");
     }
     if (needed > buf.length) {
-      buf = Arrays.copyOf(buf, (int) Math.min(Integer.MAX_VALUE - 16, Math.max(needed, 2L * buf.length)));
+      buf =
+          Arrays.copyOf(
+              buf, (int) Math.min(Integer.MAX_VALUE - 16, Math.max(needed, 2L * buf.length)));
     }
   }
 }

@@ -5,8 +5,8 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 
 /**
- * A 64-bit hash of a key's encoded bytes. Package-private so tests can inject a degenerate one;
- * the store never trusts it for equality, only to find candidates.
+ * A 64-bit hash of a key's encoded bytes. Package-private so tests can inject a degenerate one; the
+ * store never trusts it for equality, only to find candidates.
  */
 @FunctionalInterface
 interface KeyHash {

@@ -18,6 +18,7 @@ import java.util.Arrays;
 final class KeyLog implements Closeable {
   /** Every entry starts at a multiple of this. */
   static final int ALIGNMENT = 8;
+
   private static final int WRITE_CHUNK = 1 << 16;
 
   private final FileChannel channel;
@@ -27,8 +28,13 @@ final class KeyLog implements Closeable {
   private ByteBuffer readBuffer = ByteBuffer.allocate(256);
 
   KeyLog(Path path, int tailBytes) throws IOException {
-    channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-        StandardOpenOption.READ, StandardOpenOption.WRITE);
+    channel =
+        FileChannel.open(
+            path,
+            StandardOpenOption.CREATE,
+            StandardOpenOption.TRUNCATE_EXISTING,
+            StandardOpenOption.READ,
+            StandardOpenOption.WRITE);
     tail = new byte[Math.max(ALIGNMENT, tailBytes & -ALIGNMENT)];
   }
 

@@ -11,7 +11,10 @@ import java.util.Arrays;
  */
 final class LongRadixSort {
   private static final int DIGIT_BITS = 11;
-  /** Below this many keys, {@link Arrays#sort(long[], int, int)} is as fast and needs no scratch. */
+
+  /**
+   * Below this many keys, {@link Arrays#sort(long[], int, int)} is as fast and needs no scratch.
+   */
   static final int MIN_RADIX_KEYS = 1 << 12;
 
   private LongRadixSort() {}

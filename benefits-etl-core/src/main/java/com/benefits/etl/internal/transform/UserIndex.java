@@ -13,18 +13,21 @@ import com.benefits.etl.internal.model.UsersTable;
  * dependent loads (bucket, node, key {@code String}, its bytes, the boxed index), each a likely
  * cache miss with 100,000 users, and the per-user arrays cost one more. Here an open-addressing
  * table (linear probing, load at most 0.5) holds each user in one slot of four {@code long}s: the
- * hash and user index, the rank and signup date, the id's length and flags, and the id itself
- * when it is at most 8 chars below U+0100 (one byte each); a longer or wider id is kept, two chars
- * an {@code int}, in a side array. So a lookup of a short id touches one slot. The hash is {@link
+ * hash and user index, the rank and signup date, the id's length and flags, and the id itself when
+ * it is at most 8 chars below U+0100 (one byte each); a longer or wider id is kept, two chars an
+ * {@code int}, in a side array. So a lookup of a short id touches one slot. The hash is {@link
  * String#hashCode()}, which a parsed id computes once and caches, spread by a multiplicative mix;
  * equality is always checked on the chars. Immutable; safe to share once built.
  */
 public final class UserIndex {
   /** Longs per slot: (hash << 32 | user + 1), (rank << 32 | signup), meta, inline chars. */
   private static final int STRIDE = 4;
+
   private static final int INLINE_CHARS = 8;
+
   /** Meta: bit 0 in country, bit 1 chars inline, bits 2-31 length, bits 32-63 side offset. */
   private static final long IN_COUNTRY = 1;
+
   private static final long INLINE = 2;
 
   private final long[] slots;

@@ -15,13 +15,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 
 /**
- * Hands clean and rejected rows to a writer thread in batches, so that reading and checking
- * records (the caller's thread) and encoding Parquet (the writer thread) use both cores. Rows keep
- * their order within each file. The hand-off queue is bounded, so a slow writer slows the reader
- * instead of filling memory. Each clean row comes with a {@code long} key that the writer thread
- * also passes on (the daily aggregation's), to share that work out too. At the end the writer
- * thread also closes both files (their last row groups and footers), so the caller can go on with
- * other work once {@link #finishRows()} says every row and key has been passed on.
+ * Hands clean and rejected rows to a writer thread in batches, so that reading and checking records
+ * (the caller's thread) and encoding Parquet (the writer thread) use both cores. Rows keep their
+ * order within each file. The hand-off queue is bounded, so a slow writer slows the reader instead
+ * of filling memory. Each clean row comes with a {@code long} key that the writer thread also
+ * passes on (the daily aggregation's), to share that work out too. At the end the writer thread
+ * also closes both files (their last row groups and footers), so the caller can go on with other
+ * work once {@link #finishRows()} says every row and key has been passed on.
  */
 public final class AsyncEventWriter implements AutoCloseable {
   static final int BATCH_ROWS = 4096;
@@ -32,8 +32,10 @@ public final class AsyncEventWriter implements AutoCloseable {
   private final LongConsumer cleanKeys;
   private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
   private final Thread thread;
+
   /** Released once the writer thread has taken every row (or failed). */
   private final CountDownLatch rowsTaken = new CountDownLatch(1);
+
   private volatile Throwable failure;
   private volatile long writerCpuNanos;
   private long readerWaitNanos;
@@ -55,8 +57,10 @@ public final class AsyncEventWriter implements AutoCloseable {
 
   private static final Batch END = new Batch();
 
-  public AsyncEventWriter(ParquetTableWriter<CleanEvent> clean,
-      ParquetTableWriter<RejectedRecord> rejects, LongConsumer cleanKeys) {
+  public AsyncEventWriter(
+      ParquetTableWriter<CleanEvent> clean,
+      ParquetTableWriter<RejectedRecord> rejects,
+      LongConsumer cleanKeys) {
     this.clean = requireNonNull(clean, "clean is null");
     this.rejects = requireNonNull(rejects, "rejects is null");
     this.cleanKeys = requireNonNull(cleanKeys, "cleanKeys is null");
@@ -161,8 +165,8 @@ public final class AsyncEventWriter implements AutoCloseable {
   }
 
   /**
-   * Hands over the last rows and waits until the writer thread has written them and passed on
-   * every clean key; it then closes both files while the caller goes on. No row may follow.
+   * Hands over the last rows and waits until the writer thread has written them and passed on every
+   * clean key; it then closes both files while the caller goes on. No row may follow.
    *
    * @throws UncheckedIOException if writing failed
    */

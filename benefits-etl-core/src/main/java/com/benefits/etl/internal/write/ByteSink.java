@@ -4,8 +4,8 @@ import java.io.OutputStream;
 import java.util.Arrays;
 
 /**
- * A growable byte array written little-endian, as Parquet's plain encoding lays values out.
- * Reused page after page; internal to the writers. Never throws an {@link java.io.IOException}.
+ * A growable byte array written little-endian, as Parquet's plain encoding lays values out. Reused
+ * page after page; internal to the writers. Never throws an {@link java.io.IOException}.
  */
 final class ByteSink extends OutputStream {
   private byte[] bytes;

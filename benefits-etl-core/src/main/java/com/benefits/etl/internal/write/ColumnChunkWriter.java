@@ -20,10 +20,10 @@ import org.xerial.snappy.Snappy;
 
 /**
  * Encodes one column of a table, a row group at a time, into Snappy-compressed format v1 data
- * pages: definition levels (for a nullable column), then the values, either as ids into the
- * chunk's dictionary or plain. It replaces parquet-java's per-value record layer, which the
- * benchmark profile showed to be the writer thread's main cost: here a row costs one array store
- * per column, and statistics for dictionary pages are taken once per distinct value.
+ * pages: definition levels (for a nullable column), then the values, either as ids into the chunk's
+ * dictionary or plain. It replaces parquet-java's per-value record layer, which the benchmark
+ * profile showed to be the writer thread's main cost: here a row costs one array store per column,
+ * and statistics for dictionary pages are taken once per distinct value.
  *
  * <p>What is written is what parquet-java's own v1 writer writes: pages of at most {@link
  * #PAGE_ROW_LIMIT} rows or the page size, min/max/null-count statistics per page (merged by {@link
@@ -32,11 +32,11 @@ import org.xerial.snappy.Snappy;
  * dictionary outgrows the dictionary page size, or when the first page shows that the dictionary
  * does not make it smaller; the next row group starts a fresh dictionary.
  *
- * <p>Subclasses hold the values of one physical type; they call {@link #addId} or {@link
- * #addPlain} once per non-null value, and keep the current page's min and max.
+ * <p>Subclasses hold the values of one physical type; they call {@link #addId} or {@link #addPlain}
+ * once per non-null value, and keep the current page's min and max.
  *
- * <p>{@code PLAIN_DICTIONARY} and {@code BIT_PACKED} are deprecated names in parquet-java, but
- * they are what format v1 pages declare, and what parquet-java's own v1 writer declares.
+ * <p>{@code PLAIN_DICTIONARY} and {@code BIT_PACKED} are deprecated names in parquet-java, but they
+ * are what format v1 pages declare, and what parquet-java's own v1 writer declares.
  */
 @SuppressWarnings("deprecation")
 abstract class ColumnChunkWriter {
@@ -50,6 +50,7 @@ abstract class ColumnChunkWriter {
 
   /** The plain encoding of the dictionary's entries, in id order. */
   protected final ByteSink dictionary = new ByteSink(1024);
+
   /** The plain encoding of the current page's values, when the page is plain. */
   protected final ByteSink plain = new ByteSink(64 * 1024);
 
@@ -59,11 +60,13 @@ abstract class ColumnChunkWriter {
 
   /** Definition level per row of the page: 1 for a value, 0 for a null. */
   private final int[] defined = new int[PAGE_ROW_LIMIT];
+
   private final int[] ids = new int[PAGE_ROW_LIMIT];
   private int rows;
   private int nulls;
   private int idCount;
   private long pagePlainBytes;
+
   /** Counts pages, so subclasses can tell a dictionary entry already seen in this page. */
   private int pageNumber = 1;
 
@@ -265,13 +268,24 @@ abstract class ColumnChunkWriter {
     endPage();
     file.startColumn(descriptor, valueCount, CompressionCodecName.SNAPPY);
     if (dictionaryPagesWritten) {
-      file.writeDictionaryPage(new DictionaryPage(BytesInput.from(snappy(dictionary)),
-          dictionary.size(), dictionarySize, Encoding.PLAIN_DICTIONARY));
+      file.writeDictionaryPage(
+          new DictionaryPage(
+              BytesInput.from(snappy(dictionary)),
+              dictionary.size(),
+              dictionarySize,
+              Encoding.PLAIN_DICTIONARY));
     }
     Encoding definitionLevels = optional ? Encoding.RLE : Encoding.BIT_PACKED;
     for (EncodedPage p : pages) {
-      file.writeDataPage(p.rows(), p.uncompressedSize(), BytesInput.from(p.bytes()),
-          p.statistics(), p.rows(), Encoding.BIT_PACKED, definitionLevels, p.encoding());
+      file.writeDataPage(
+          p.rows(),
+          p.uncompressedSize(),
+          BytesInput.from(p.bytes()),
+          p.statistics(),
+          p.rows(),
+          Encoding.BIT_PACKED,
+          definitionLevels,
+          p.encoding());
     }
     file.endColumn();
     pages.clear();

@@ -5,13 +5,15 @@ import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.statistics.Statistics;
 
 /**
- * An INT32, INT64 or DOUBLE column. Every value is held as 64 bits (an int widened, a double's
- * raw bits), which lets one open-addressing table serve as the dictionary of all three types.
+ * An INT32, INT64 or DOUBLE column. Every value is held as 64 bits (an int widened, a double's raw
+ * bits), which lets one open-addressing table serve as the dictionary of all three types.
  */
 final class FixedColumnWriter extends ColumnChunkWriter {
   private final Kind kind;
+
   /** Dictionary: value bits to id + 1 (0 marks an empty slot), linear probing. */
   private long[] slotKeys = new long[1024];
+
   private int[] slotIds = new int[1024];
   private long[] entries = new long[256];
   private boolean hasMinMax;

@@ -23,10 +23,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Atomic publishing of a run's outputs (SPEC 3.5). Every output is written to a temporary file in
  * the output directory and renamed into place only by {@link #publish()}, after the whole run
- * succeeded; {@link #close()} removes whatever was not published, and the directory itself if
- * this run created it and published nothing. A lock file, removed at the end, keeps two runs from
- * writing into one directory at once; temporary files left by a killed run (and its lock file)
- * are removed by the next run that takes the lock.
+ * succeeded; {@link #close()} removes whatever was not published, and the directory itself if this
+ * run created it and published nothing. A lock file, removed at the end, keeps two runs from
+ * writing into one directory at once; temporary files left by a killed run (and its lock file) are
+ * removed by the next run that takes the lock.
  */
 public final class OutputDirectory implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(OutputDirectory.class);
@@ -37,10 +37,13 @@ public final class OutputDirectory implements AutoCloseable {
   private final FileChannel lockChannel;
   private final FileLock lock;
   private final String runId = UUID.randomUUID().toString().substring(0, 8);
+
   /** Final name to temporary file, in the order outputs were asked for. */
   private final Map<String, Path> pending = new LinkedHashMap<>();
+
   /** The directories this run created, innermost first; removed again if nothing is published. */
   private final List<Path> created;
+
   private boolean published;
 
   private OutputDirectory(Path dir, FileChannel lockChannel, FileLock lock, List<Path> created) {
@@ -78,15 +81,19 @@ public final class OutputDirectory implements AutoCloseable {
         channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       } catch (IOException e) {
         removeIfEmpty(created);
-        throw new BadInputException(dir, "the output directory cannot be written: " + describe(e),
-            e);
+        throw new BadInputException(
+            dir, "the output directory cannot be written: " + describe(e), e);
       }
       try {
         FileLock lock = tryLock(channel);
         if (lock == null) {
           closeQuietly(channel);
-          throw new BadInputException(dir, "another benefits-etl run is writing to this output"
-              + " directory (it holds " + LOCK_FILE + "); wait for it or choose another --output");
+          throw new BadInputException(
+              dir,
+              "another benefits-etl run is writing to this output"
+                  + " directory (it holds "
+                  + LOCK_FILE
+                  + "); wait for it or choose another --output");
         }
         if (!Files.exists(lockFile) && attempt < 10) {
           // The run that held it removed the file as we opened it: that lock guards nothing.
@@ -151,7 +158,10 @@ public final class OutputDirectory implements AutoCloseable {
       Path target = dir.resolve(e.getKey());
       try {
         try {
-          Files.move(e.getValue(), target, StandardCopyOption.ATOMIC_MOVE,
+          Files.move(
+              e.getValue(),
+              target,
+              StandardCopyOption.ATOMIC_MOVE,
               StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException notAtomic) {
           Files.move(e.getValue(), target, StandardCopyOption.REPLACE_EXISTING);

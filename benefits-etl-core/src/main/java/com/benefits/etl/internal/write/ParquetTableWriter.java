@@ -12,8 +12,8 @@ import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.io.LocalOutputFile;
 
 /**
- * Writes rows of one table to a local Parquet file, as SPEC 3.5 asks: Snappy on every column
- * chunk, dictionary encoding, min/max/null-count statistics, format v1 data pages (the most widely
+ * Writes rows of one table to a local Parquet file, as SPEC 3.5 asks: Snappy on every column chunk,
+ * dictionary encoding, min/max/null-count statistics, format v1 data pages (the most widely
  * readable). Rows are split into columns as they arrive ({@link ColumnChunkWriter}); parquet-java's
  * {@link ParquetFileWriter} lays out the file, its footer and its page indexes. No Hadoop class is
  * touched. An existing file at the path is overwritten; callers that need atomic replacement write
@@ -37,8 +37,8 @@ public final class ParquetTableWriter<T> implements AutoCloseable {
   private boolean closed;
   private boolean failed;
 
-  private ParquetTableWriter(Path file, ParquetFileWriter writer, ParquetTable<T> table,
-      ParquetWriterOptions options) {
+  private ParquetTableWriter(
+      Path file, ParquetFileWriter writer, ParquetTable<T> table, ParquetWriterOptions options) {
     this.file = file;
     this.writer = writer;
     this.mapper = table.mapper();
@@ -51,16 +51,19 @@ public final class ParquetTableWriter<T> implements AutoCloseable {
     this.rowGroupSizeBytes = options.rowGroupSizeBytes();
   }
 
-  private static ColumnChunkWriter column(ColumnDescriptor descriptor,
-      ParquetWriterOptions options) {
+  private static ColumnChunkWriter column(
+      ColumnDescriptor descriptor, ParquetWriterOptions options) {
     return switch (descriptor.getPrimitiveType().getPrimitiveTypeName()) {
       case BINARY -> new StringColumnWriter(descriptor, options);
       case INT32 -> new FixedColumnWriter(descriptor, FixedColumnWriter.Kind.INT32, options);
       case INT64 -> new FixedColumnWriter(descriptor, FixedColumnWriter.Kind.INT64, options);
       case DOUBLE -> new FixedColumnWriter(descriptor, FixedColumnWriter.Kind.DOUBLE, options);
-      default -> throw new IllegalArgumentException("no writer for column "
-          + descriptor.getPrimitiveType().getName() + " of type "
-          + descriptor.getPrimitiveType().getPrimitiveTypeName());
+      default ->
+          throw new IllegalArgumentException(
+              "no writer for column "
+                  + descriptor.getPrimitiveType().getName()
+                  + " of type "
+                  + descriptor.getPrimitiveType().getPrimitiveTypeName());
     };
   }
 
@@ -69,11 +72,16 @@ public final class ParquetTableWriter<T> implements AutoCloseable {
     requireNonNull(file, "file is null");
     requireNonNull(table, "table is null");
     requireNonNull(options, "options is null");
-    ParquetFileWriter writer = new ParquetFileWriter(new LocalOutputFile(file), table.schema(),
-        ParquetFileWriter.Mode.OVERWRITE, options.rowGroupSizeBytes(), 0,
-        ParquetProperties.DEFAULT_COLUMN_INDEX_TRUNCATE_LENGTH,
-        ParquetProperties.DEFAULT_STATISTICS_TRUNCATE_LENGTH,
-        ParquetProperties.DEFAULT_PAGE_WRITE_CHECKSUM_ENABLED);
+    ParquetFileWriter writer =
+        new ParquetFileWriter(
+            new LocalOutputFile(file),
+            table.schema(),
+            ParquetFileWriter.Mode.OVERWRITE,
+            options.rowGroupSizeBytes(),
+            0,
+            ParquetProperties.DEFAULT_COLUMN_INDEX_TRUNCATE_LENGTH,
+            ParquetProperties.DEFAULT_STATISTICS_TRUNCATE_LENGTH,
+            ParquetProperties.DEFAULT_PAGE_WRITE_CHECKSUM_ENABLED);
     writer.start();
     return new ParquetTableWriter<>(file, writer, table, options);
   }

@@ -1,8 +1,8 @@
 package com.benefits.etl.internal.write;
 
 /**
- * Size settings of a Parquet output file. Immutable and validated at construction; build one
- * with {@link #builder()} or take {@link #defaults()}.
+ * Size settings of a Parquet output file. Immutable and validated at construction; build one with
+ * {@link #builder()} or take {@link #defaults()}.
  *
  * @param rowGroupSizeBytes target size of a row group, in bytes (buffered in memory per file)
  * @param pageSizeBytes target size of a data page, in bytes
@@ -13,8 +13,8 @@ public record ParquetWriterOptions(
     long rowGroupSizeBytes, int pageSizeBytes, int dictionaryPageSizeBytes) {
 
   /**
-   * 64 MiB: each open writer buffers a row group in memory, and a run has two open at once, so
-   * this is half of parquet-java's 128 MiB default to keep the whole run under 1 GiB.
+   * 64 MiB: each open writer buffers a row group in memory, and a run has two open at once, so this
+   * is half of parquet-java's 128 MiB default to keep the whole run under 1 GiB.
    */
   public static final long DEFAULT_ROW_GROUP_SIZE_BYTES = 64L * 1024 * 1024;
 

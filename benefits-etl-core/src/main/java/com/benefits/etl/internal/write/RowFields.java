@@ -3,9 +3,9 @@ package com.benefits.etl.internal.write;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Receives the fields of one row, by column index in schema order, and hands each to its column.
- * A null for a nullable column is recorded as a null; for a required one it is an error. Internal
- * to the writers.
+ * Receives the fields of one row, by column index in schema order, and hands each to its column. A
+ * null for a nullable column is recorded as a null; for a required one it is an error. Internal to
+ * the writers.
  */
 final class RowFields {
   private final ColumnChunkWriter[] columns;

@@ -29,8 +29,11 @@ class UsersTableTest {
 
     Integer[] expected = new Integer[users.size()];
     Arrays.setAll(expected, i -> i);
-    Arrays.sort(expected, Comparator.comparing(
-        (Integer i) -> users.userId(i).getBytes(StandardCharsets.UTF_8), Arrays::compareUnsigned));
+    Arrays.sort(
+        expected,
+        Comparator.comparing(
+            (Integer i) -> users.userId(i).getBytes(StandardCharsets.UTF_8),
+            Arrays::compareUnsigned));
     for (int r = 0; r < expected.length; r++) {
       assertThat(rank[expected[r]]).as("rank of %s", users.userId(expected[r])).isEqualTo(r);
     }

@@ -74,12 +74,19 @@ class CsvQuotesCheckedInputStreamTest {
         InputError error = catchThrowableOfType(InputError.class, () -> readAll(cut, random));
         assertThat(error).as(csv.toString()).isNotNull();
         String before = csv.substring(0, lastQuoteAt);
-        String lastLine = before.substring(Math.max(before.lastIndexOf('\n'),
-            before.lastIndexOf('\r')) + 1);
-        assertThat(error.error().line()).as(csv.toString())
-            .hasValue(1 + before.replace("\r\n", "\n").chars().filter(c -> c == '\n' || c == '\r')
-                .count());
-        assertThat(error.error().column()).as(csv.toString())
+        String lastLine =
+            before.substring(Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) + 1);
+        assertThat(error.error().line())
+            .as(csv.toString())
+            .hasValue(
+                1
+                    + before
+                        .replace("\r\n", "\n")
+                        .chars()
+                        .filter(c -> c == '\n' || c == '\r')
+                        .count());
+        assertThat(error.error().column())
+            .as(csv.toString())
             .hasValue(lastLine.getBytes(UTF_8).length + 1L);
         cutChecked++;
       }
@@ -100,8 +107,11 @@ class CsvQuotesCheckedInputStreamTest {
     List<List<String>> rows = new ArrayList<>();
     CsvQuotesCheckedInputStream checked =
         new CsvQuotesCheckedInputStream(trickle(bytes, random), FILE);
-    try (CsvReader<CsvRecord> csv = CsvReader.builder().detectBomHeader(true)
-        .allowExtraCharsAfterClosingQuote(false).ofCsvRecord(checked, UTF_8)) {
+    try (CsvReader<CsvRecord> csv =
+        CsvReader.builder()
+            .detectBomHeader(true)
+            .allowExtraCharsAfterClosingQuote(false)
+            .ofCsvRecord(checked, UTF_8)) {
       for (CsvRecord record : csv) {
         rows.add(record.getFields());
       }

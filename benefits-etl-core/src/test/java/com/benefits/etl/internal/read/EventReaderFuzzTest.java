@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Mutation fuzzing of {@link EventReader} alone, many cases with a fixed seed: every mutated file
  * is read to its end (each record checked, with its raw text) or stops with a {@link
- * BadInputException} naming the file and the line. Any other exception or error is a failure,
- * and the input is kept under {@code target/fuzz-failures/}.
+ * BadInputException} naming the file and the line. Any other exception or error is a failure, and
+ * the input is kept under {@code target/fuzz-failures/}.
  */
 class EventReaderFuzzTest {
   static final long SEED = Long.getLong("fuzz.seed", 20_260_601L);
@@ -36,8 +36,9 @@ class EventReaderFuzzTest {
           return "record " + r.index() + " has no outcome or raw text";
         }
         if (r.rawRecord().length() > ReadLimits.DEFAULT.rawRecordCap() + 100
-            || (!r.checked().isValid() && r.checked().rejection().detail().length()
-                > ReadLimits.DEFAULT.detailCap() + 100)) {
+            || (!r.checked().isValid()
+                && r.checked().rejection().detail().length()
+                    > ReadLimits.DEFAULT.detailCap() + 100)) {
           return "record " + r.index() + " is not cut to the limits";
         }
       }
@@ -61,7 +62,8 @@ class EventReaderFuzzTest {
   @Test
   @Timeout(120)
   void mutatedFilesAreReadOrStopWithAPositionedError() throws Exception {
-    byte[] array = Files.readAllBytes(TestFiles.copyResource("e2e/events.json", dir.resolve("base.json")));
+    byte[] array =
+        Files.readAllBytes(TestFiles.copyResource("e2e/events.json", dir.resolve("base.json")));
     List<byte[]> bases = List.of(array, Mutations.ndjson(array));
     Random random = new Random(SEED);
     List<String> failures = new ArrayList<>();
@@ -78,8 +80,9 @@ class EventReaderFuzzTest {
       }
       Files.delete(file);
     }
-    System.err.printf("reader fuzz: %d cases in %s, %d failures%n", CASES,
-        Duration.ofNanos(System.nanoTime() - start), failures.size());
+    System.err.printf(
+        "reader fuzz: %d cases in %s, %d failures%n",
+        CASES, Duration.ofNanos(System.nanoTime() - start), failures.size());
     assertThat(failures).isEmpty();
   }
 }

@@ -1,15 +1,14 @@
 package com.benefits.etl.internal.read;
 
-import com.benefits.etl.EventsFormat;
-
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.benefits.etl.BadInputException;
-import com.benefits.etl.internal.model.CheckedRecord;
+import com.benefits.etl.EventsFormat;
 import com.benefits.etl.RejectReason;
+import com.benefits.etl.internal.model.CheckedRecord;
 import com.fasterxml.jackson.core.JsonFactory;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -33,6 +32,7 @@ class EventReaderTest {
   private static final String TS = "2024-03-15T14:22:05Z";
   private static final ReadLimits LIMITS = ReadLimits.DEFAULT;
   private static final JsonFactory JSON = LIMITS.jsonFactory();
+
   /** Keeps raw records of up to 1 MiB whole, for the tests of exact raw text. */
   static final ReadLimits WIDE = new ReadLimits(1000, 10_000, 50_000, 16 << 20, 1 << 20, 1 << 10);
 
@@ -116,7 +116,8 @@ class EventReaderTest {
   // ---- format detection, empty inputs, BOM, gzip ----------------------------------------
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "[]", "[ ]", " \n\t\r\n  ", "\n\n[\n]\n", "\uFEFF", "\uFEFF[]", "\uFEFF \n"})
+  @ValueSource(
+      strings = {"", "[]", "[ ]", " \n\t\r\n  ", "\n\n[\n]\n", "\uFEFF", "\uFEFF[]", "\uFEFF \n"})
   void emptyInputsAreZeroRecords(String content) throws IOException {
     assertThat(readAll(write("events.json", content))).isEmpty();
   }
@@ -163,8 +164,8 @@ class EventReaderTest {
   }
 
   /**
-   * Gzip data is inflated on a read-ahead thread; a file cut short must still stop the run (not
-   * end the data early), and only after every record before the cut.
+   * Gzip data is inflated on a read-ahead thread; a file cut short must still stop the run (not end
+   * the data early), and only after every record before the cut.
    */
   @Test
   void aTruncatedGzipFileIsBadInputAfterTheRecordsBeforeTheCut() throws IOException {
@@ -177,11 +178,13 @@ class EventReaderTest {
       Path file = write("cut.json.gz", Arrays.copyOf(gz, gz.length * 2 / 3));
       long[] records = {0};
       try (EventReader r = EventReader.open(file)) {
-        assertThatThrownBy(() -> {
-          while (r.next()) {
-            assertThat(r.checked().event().userId()).isEqualTo("u" + records[0]++);
-          }
-        }).isInstanceOf(BadInputException.class)
+        assertThatThrownBy(
+                () -> {
+                  while (r.next()) {
+                    assertThat(r.checked().event().userId()).isEqualTo("u" + records[0]++);
+                  }
+                })
+            .isInstanceOf(BadInputException.class)
             .hasMessageStartingWith(file.toString())
             .hasMessageContaining(": the gzip data is truncated or corrupt");
       }
@@ -206,7 +209,8 @@ class EventReaderTest {
   @Test
   void anEmptyGzNameIsBadInput() throws IOException {
     Path file = write("events.json.gz", "");
-    assertThatThrownBy(() -> EventReader.open(file)).isInstanceOf(BadInputException.class)
+    assertThatThrownBy(() -> EventReader.open(file))
+        .isInstanceOf(BadInputException.class)
         .hasMessageContaining(file.toString());
   }
 
@@ -231,53 +235,92 @@ class EventReaderTest {
   @Test
   void ndjsonBlankLinesAreNotRecordsAndBadLinesAreMalformed() throws IOException {
     String content =
-        ok("u0") + "\n"
+        ok("u0")
+            + "\n"
             + "\n"
             + "   \t \n"
-            + ok("u1") + "\r\n"
+            + ok("u1")
+            + "\r\n"
             + "\r\n"
             + "not json\r\n"
             + "[1,2]\n"
             + "\"just a string\"\n"
-            + ok("u2") + " x\n"
-            + ok("u3") + " " + ok("u4") + "\n"
+            + ok("u2")
+            + " x\n"
+            + ok("u3")
+            + " "
+            + ok("u4")
+            + "\n"
             + "{\"user_id\":\"u5\",\n"
             + "null\n"
-            + "  " + ok("u6") + "  \n"
+            + "  "
+            + ok("u6")
+            + "  \n"
             + ok("u7");
     List<Rec> recs = readAll(write("events.ndjson", content));
-    assertThat(recs).extracting(Rec::index).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
-    assertThat(recs).extracting(Rec::raw)
+    assertThat(recs)
+        .extracting(Rec::index)
+        .containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
+    assertThat(recs)
+        .extracting(Rec::raw)
         .containsExactly(
-            ok("u0"), ok("u1"), "not json", "[1,2]", "\"just a string\"", ok("u2") + " x",
-            ok("u3") + " " + ok("u4"), "{\"user_id\":\"u5\",", "null", "  " + ok("u6") + "  ", ok("u7"));
-    assertThat(recs).extracting(Rec::reason)
+            ok("u0"),
+            ok("u1"),
+            "not json",
+            "[1,2]",
+            "\"just a string\"",
+            ok("u2") + " x",
+            ok("u3") + " " + ok("u4"),
+            "{\"user_id\":\"u5\",",
+            "null",
+            "  " + ok("u6") + "  ",
+            ok("u7"));
+    assertThat(recs)
+        .extracting(Rec::reason)
         .containsExactly(
-            null, null, RejectReason.MALFORMED_RECORD, RejectReason.MALFORMED_RECORD,
-            RejectReason.MALFORMED_RECORD, RejectReason.MALFORMED_RECORD, RejectReason.MALFORMED_RECORD,
-            RejectReason.MALFORMED_RECORD, RejectReason.MALFORMED_RECORD, null, null);
-    assertThat(recs).extracting(Rec::userId)
+            null,
+            null,
+            RejectReason.MALFORMED_RECORD,
+            RejectReason.MALFORMED_RECORD,
+            RejectReason.MALFORMED_RECORD,
+            RejectReason.MALFORMED_RECORD,
+            RejectReason.MALFORMED_RECORD,
+            RejectReason.MALFORMED_RECORD,
+            RejectReason.MALFORMED_RECORD,
+            null,
+            null);
+    assertThat(recs)
+        .extracting(Rec::userId)
         .containsExactly("u0", "u1", null, null, null, null, null, null, null, "u6", "u7");
-    assertThat(recs.get(2).checked().rejection().detail()).startsWith("line 6 is not valid JSON at column ");
-    assertThat(recs.get(3).checked().rejection().detail()).isEqualTo("the record is an array, expected a JSON object");
+    assertThat(recs.get(2).checked().rejection().detail())
+        .startsWith("line 6 is not valid JSON at column ");
+    assertThat(recs.get(3).checked().rejection().detail())
+        .isEqualTo("the record is an array, expected a JSON object");
     assertThat(recs.get(6).checked().rejection().detail())
-        .isEqualTo("line 10 has unexpected content after the JSON value, at column "
-            + (ok("u3").length() + 2));
+        .isEqualTo(
+            "line 10 has unexpected content after the JSON value, at column "
+                + (ok("u3").length() + 2));
   }
 
   /** A lone carriage return is inside the line; Jackson would count columns again after it. */
   @Test
   void ndjsonColumnsCountBytesFromTheLineStartPastACarriageReturn() throws IOException {
-    List<Rec> recs = readAll(write("cr.ndjson", ok("u0") + "\n" + ok("\u00e9") + "\r{\"a\":1}\n"
-        + ok("u2") + "\r{\"a\"\n"));
-    assertThat(recs).extracting(Rec::reason)
+    List<Rec> recs =
+        readAll(
+            write(
+                "cr.ndjson",
+                ok("u0") + "\n" + ok("\u00e9") + "\r{\"a\":1}\n" + ok("u2") + "\r{\"a\"\n"));
+    assertThat(recs)
+        .extracting(Rec::reason)
         .containsExactly(null, RejectReason.MALFORMED_RECORD, RejectReason.MALFORMED_RECORD);
     assertThat(recs.get(1).checked().rejection().detail())
-        .isEqualTo("line 2 has unexpected content after the JSON value, at column "
-            + (ok("\u00e9").getBytes(UTF_8).length + 2));
+        .isEqualTo(
+            "line 2 has unexpected content after the JSON value, at column "
+                + (ok("\u00e9").getBytes(UTF_8).length + 2));
     assertThat(recs.get(2).checked().rejection().detail())
-        .isEqualTo("line 3 has unexpected content after the JSON value, at column "
-            + (ok("u2").length() + 2));
+        .isEqualTo(
+            "line 3 has unexpected content after the JSON value, at column "
+                + (ok("u2").length() + 2));
   }
 
   /**
@@ -288,17 +331,25 @@ class EventReaderTest {
   @Test
   void ndjsonLinesWithNulBytesAreMalformedRecordsNotFatal() throws IOException {
     String content =
-        ok("u1") + "\n"
+        ok("u1")
+            + "\n"
             + "\u0000\u0000{\u0000\n" // looks like UCS-4 in the unusual "2143" order
             + "\u0000\u0000\u0000{\"a\":1}\n" // looks like UTF-32BE, then invalid code points
             + "{\u0000}\n"
             + "\u0000\n"
-            + ok("u2") + "\n";
+            + ok("u2")
+            + "\n";
     List<Rec> recs = readAll(write("nul.ndjson", content));
     assertThat(recs).extracting(Rec::index).containsExactly(0L, 1L, 2L, 3L, 4L, 5L);
-    assertThat(recs).extracting(Rec::reason)
-        .containsExactly(null, RejectReason.MALFORMED_RECORD, RejectReason.MALFORMED_RECORD,
-            RejectReason.MALFORMED_RECORD, RejectReason.MALFORMED_RECORD, null);
+    assertThat(recs)
+        .extracting(Rec::reason)
+        .containsExactly(
+            null,
+            RejectReason.MALFORMED_RECORD,
+            RejectReason.MALFORMED_RECORD,
+            RejectReason.MALFORMED_RECORD,
+            RejectReason.MALFORMED_RECORD,
+            null);
     assertThat(recs.get(1).raw()).isEqualTo("\u0000\u0000{\u0000");
   }
 
@@ -314,7 +365,9 @@ class EventReaderTest {
 
   @Test
   void ndjsonLineWithInvalidUtf8IsMalformed() throws IOException {
-    byte[] bad = {'{', '"', 'u', 's', 'e', 'r', '_', 'i', 'd', '"', ':', '"', (byte) 0xC3, '"', '}', '\n'};
+    byte[] bad = {
+      '{', '"', 'u', 's', 'e', 'r', '_', 'i', 'd', '"', ':', '"', (byte) 0xC3, '"', '}', '\n'
+    };
     ByteArrayOutputStream b = new ByteArrayOutputStream();
     b.write(bad);
     b.write((ok("u2") + "\n").getBytes(UTF_8));
@@ -325,15 +378,20 @@ class EventReaderTest {
   @Test
   void ndjsonLastLineWithoutNewlineAndWithLoneCr() throws IOException {
     assertThat(readAll(write("a.ndjson", ok("u1") + "\n" + ok("u2") + "\r")))
-        .extracting(Rec::raw).containsExactly(ok("u1"), ok("u2"));
+        .extracting(Rec::raw)
+        .containsExactly(ok("u1"), ok("u2"));
     assertThat(readAll(write("b.ndjson", ok("u1")))).extracting(Rec::raw).containsExactly(ok("u1"));
   }
 
   @Test
   void ndjsonRecordChecksStillApply() throws IOException {
     List<Rec> recs =
-        readAll(write("c.ndjson", "{\"timestamp\":\"" + TS + "\"}\n{\"user_id\":\"u\",\"timestamp\":\"x\"}\n"));
-    assertThat(recs).extracting(Rec::reason)
+        readAll(
+            write(
+                "c.ndjson",
+                "{\"timestamp\":\"" + TS + "\"}\n{\"user_id\":\"u\",\"timestamp\":\"x\"}\n"));
+    assertThat(recs)
+        .extracting(Rec::reason)
         .containsExactly(RejectReason.MISSING_USER_ID, RejectReason.INVALID_TIMESTAMP);
   }
 
@@ -341,16 +399,27 @@ class EventReaderTest {
   void ndjsonLongLinesAndTinyChunks() throws IOException {
     StringBuilder b = new StringBuilder();
     List<String> lines = new ArrayList<>();
-    for (int size : new int[] {10, 1 << 10, (1 << 10) + 1, (1 << 16) - 1, 1 << 16, (1 << 16) + 1, 200_000}) {
-      String line = "{\"user_id\":\"u" + size + "\",\"timestamp\":\"" + TS + "\",\"pad\":\""
-          + "é".repeat(size / 2) + "\"}";
+    for (int size :
+        new int[] {10, 1 << 10, (1 << 10) + 1, (1 << 16) - 1, 1 << 16, (1 << 16) + 1, 200_000}) {
+      String line =
+          "{\"user_id\":\"u"
+              + size
+              + "\",\"timestamp\":\""
+              + TS
+              + "\",\"pad\":\""
+              + "é".repeat(size / 2)
+              + "\"}";
       lines.add(line);
       b.append(line).append(size % 2 == 0 ? "\r\n" : "\n").append("\n");
     }
     byte[] data = b.toString().getBytes(UTF_8);
-    assertThat(readAll(write("long.ndjson", data), WIDE)).extracting(Rec::raw).containsExactlyElementsOf(lines);
+    assertThat(readAll(write("long.ndjson", data), WIDE))
+        .extracting(Rec::raw)
+        .containsExactlyElementsOf(lines);
     for (long seed = 0; seed < 5; seed++) {
-      List<Rec> recs = readAll(new NdjsonRecordReader(dir.resolve("x"), new Trickle(data, seed), JSON, WIDE, true));
+      List<Rec> recs =
+          readAll(
+              new NdjsonRecordReader(dir.resolve("x"), new Trickle(data, seed), JSON, WIDE, true));
       assertThat(recs).extracting(Rec::raw).containsExactlyElementsOf(lines);
       assertThat(recs).extracting(Rec::reason).containsOnlyNulls();
     }
@@ -360,7 +429,9 @@ class EventReaderTest {
 
   static final List<String> ELEMENTS =
       List.of(
-          "{\"user_id\":\"u1\",\"timestamp\":\"" + TS + "\",\"metadata\":{\"device\":\"ios\","
+          "{\"user_id\":\"u1\",\"timestamp\":\""
+              + TS
+              + "\",\"metadata\":{\"device\":\"ios\","
               + "\"nested\":{\"a\":[1,2,{\"b\":\"]\"}]}},\"value\":-1.5e3}",
           "\"a string with [brackets], {braces}, \\\"quotes\\\", \\\\ backslash, \\u00e9 \\ud83d\\ude00"
               + " escapes and é ü 中文 😀 non-ASCII\"",
@@ -392,9 +463,13 @@ class EventReaderTest {
     String content = arrayOf(ELEMENTS, new String[] {",", " , ", ",\n", "\r\n,\t", "  ,  \r\n  "});
     List<Rec> recs = readAll(write("events.json", content));
     assertThat(recs).extracting(Rec::raw).containsExactlyElementsOf(ELEMENTS);
-    assertThat(recs).extracting(Rec::index).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
-    assertThat(recs).extracting(Rec::userId)
-        .containsExactly("u1", null, null, null, null, null, null, null, null, null, null, "ü", "7");
+    assertThat(recs)
+        .extracting(Rec::index)
+        .containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
+    assertThat(recs)
+        .extracting(Rec::userId)
+        .containsExactly(
+            "u1", null, null, null, null, null, null, null, null, null, null, "ü", "7");
     assertThat(recs.get(1).checked().rejection().reason()).isEqualTo(RejectReason.MALFORMED_RECORD);
     assertThat(recs.get(9).checked().rejection().reason()).isEqualTo(RejectReason.MISSING_USER_ID);
   }
@@ -402,7 +477,8 @@ class EventReaderTest {
   @Test
   void arrayElementsInTinyChunksAndAcrossBufferBoundaries() throws IOException {
     List<String> elements = new ArrayList<>(ELEMENTS);
-    for (int size : new int[] {(1 << 16) - 40, (1 << 16) - 1, 1 << 16, (1 << 16) + 1, 1 << 17, 300_000}) {
+    for (int size :
+        new int[] {(1 << 16) - 40, (1 << 16) - 1, 1 << 16, (1 << 16) + 1, 1 << 17, 300_000}) {
       String rec = "{\"user_id\":\"big" + size + "\",\"timestamp\":\"" + TS + "\",\"pad\":\"";
       int pad = size - rec.length() - 2;
       elements.add(rec + "x".repeat(pad % 3) + "€".repeat(pad / 3) + "\"}");
@@ -410,11 +486,19 @@ class EventReaderTest {
       elements.addAll(ELEMENTS);
     }
     byte[] data = arrayOf(elements, new String[] {",", ",\n", " ,\r\n "}).getBytes(UTF_8);
-    assertThat(readAll(write("big.json", data), WIDE)).extracting(Rec::raw).containsExactlyElementsOf(elements);
+    assertThat(readAll(write("big.json", data), WIDE))
+        .extracting(Rec::raw)
+        .containsExactlyElementsOf(elements);
     for (long seed = 0; seed < 5; seed++) {
       long chunks = seed;
-      List<Rec> recs = readAll(new JsonArrayRecordReader(dir.resolve("x"), new Trickle(data, chunks),
-          () -> new Trickle(data, chunks), JSON, WIDE));
+      List<Rec> recs =
+          readAll(
+              new JsonArrayRecordReader(
+                  dir.resolve("x"),
+                  new Trickle(data, chunks),
+                  () -> new Trickle(data, chunks),
+                  JSON,
+                  WIDE));
       assertThat(recs).extracting(Rec::raw).containsExactlyElementsOf(elements);
     }
   }
@@ -426,9 +510,11 @@ class EventReaderTest {
    */
   @Test
   void longNumbersInAnArrayAreRecordsNotFatal() throws IOException {
-    String longNumber = "{\"user_id\":\"u1\",\"timestamp\":\"" + TS + "\",\"value\":1" + "0".repeat(1500) + "}";
+    String longNumber =
+        "{\"user_id\":\"u1\",\"timestamp\":\"" + TS + "\",\"value\":1" + "0".repeat(1500) + "}";
     String longId = "{\"user_id\":1" + "0".repeat(1500) + ",\"timestamp\":\"" + TS + "\"}";
-    List<Rec> recs = readAll(write("huge.json", "[" + longNumber + "," + longId + "," + ok("u3") + "]"));
+    List<Rec> recs =
+        readAll(write("huge.json", "[" + longNumber + "," + longId + "," + ok("u3") + "]"));
     assertThat(recs).extracting(Rec::raw).containsExactly(longNumber, longId, ok("u3"));
     assertThat(recs.get(0).reason()).isEqualTo(RejectReason.MALFORMED_RECORD);
     assertThat(recs.get(1).userId()).isEqualTo("1" + "0".repeat(1500));
@@ -440,21 +526,39 @@ class EventReaderTest {
    */
   @Test
   void nestingBeyondTheLimitInAnArrayIsFatalWithItsPosition() throws IOException {
-    String deep = "{\"user_id\":\"u2\",\"timestamp\":\"" + TS + "\",\"x\":" + "[".repeat(1500) + "]".repeat(1500) + "}";
+    String deep =
+        "{\"user_id\":\"u2\",\"timestamp\":\""
+            + TS
+            + "\",\"x\":"
+            + "[".repeat(1500)
+            + "]".repeat(1500)
+            + "}";
     Path file = write("deep.json", "[\n" + ok("u1") + ",\n" + deep + "]");
     BadInputException e = readUntilFailure(file);
     // The 999th bracket of the record is depth 1001 (array, object, then 999 arrays).
     assertFatal(e, file, 3, deep.indexOf('[') + 1000);
-    assertThat(e.getMessage()).contains("limits").contains("nesting depth").contains("1000")
+    assertThat(e.getMessage())
+        .contains("limits")
+        .contains("nesting depth")
+        .contains("1000")
         .doesNotContain("StreamReadConstraints");
   }
 
   @Test
   void nestingBeyondTheLimitOnAnNdjsonLineIsAMalformedRecord() throws IOException {
-    String deep = "{\"user_id\":\"u2\",\"timestamp\":\"" + TS + "\",\"x\":" + "[".repeat(1500) + "]".repeat(1500) + "}";
+    String deep =
+        "{\"user_id\":\"u2\",\"timestamp\":\""
+            + TS
+            + "\",\"x\":"
+            + "[".repeat(1500)
+            + "]".repeat(1500)
+            + "}";
     List<Rec> recs = readAll(write("deep.ndjson", ok("u1") + "\n" + deep + "\n" + ok("u3") + "\n"));
-    assertThat(recs).extracting(Rec::reason).containsExactly(null, RejectReason.MALFORMED_RECORD, null);
-    assertThat(recs.get(1).checked().rejection().detail()).startsWith("line 2 is not valid JSON")
+    assertThat(recs)
+        .extracting(Rec::reason)
+        .containsExactly(null, RejectReason.MALFORMED_RECORD, null);
+    assertThat(recs.get(1).checked().rejection().detail())
+        .startsWith("line 2 is not valid JSON")
         .contains("nesting depth");
   }
 
@@ -472,13 +576,19 @@ class EventReaderTest {
 
   @Test
   void anNdjsonLineOverTheRecordLimitIsMalformedAndCut() throws IOException {
-    String big = "{\"user_id\":\"u2\",\"timestamp\":\"" + TS + "\",\"pad\":\"" + "€".repeat(100_000) + "\"}";
+    String big =
+        "{\"user_id\":\"u2\",\"timestamp\":\"" + TS + "\",\"pad\":\"" + "€".repeat(100_000) + "\"}";
     List<Rec> recs = readAll(write("big.ndjson", ok("u1") + "\n" + big + "\r\n" + ok("u3")), SMALL);
-    assertThat(recs).extracting(Rec::reason).containsExactly(null, RejectReason.MALFORMED_RECORD, null);
+    assertThat(recs)
+        .extracting(Rec::reason)
+        .containsExactly(null, RejectReason.MALFORMED_RECORD, null);
     int bytes = big.getBytes(UTF_8).length;
     assertThat(recs.get(1).checked().rejection().detail())
-        .isEqualTo("line 2 is " + bytes + " bytes long, more than the limit of 200000 bytes for one"
-            + " record (see docs/limits.md)");
+        .isEqualTo(
+            "line 2 is "
+                + bytes
+                + " bytes long, more than the limit of 200000 bytes for one"
+                + " record (see docs/limits.md)");
     String raw = recs.get(1).raw();
     assertThat(raw).endsWith("… [cut: first 1000 of " + bytes + " bytes]");
     assertThat(big).startsWith(raw.substring(0, raw.indexOf("… [cut")));
@@ -487,7 +597,8 @@ class EventReaderTest {
 
   @Test
   void anArrayElementOverTheRecordLimitIsFatalAtItsStart() throws IOException {
-    String big = "{\"user_id\":\"u2\",\"timestamp\":\"" + TS + "\",\"pad\":\"" + "x".repeat(300_000) + "\"}";
+    String big =
+        "{\"user_id\":\"u2\",\"timestamp\":\"" + TS + "\",\"pad\":\"" + "x".repeat(300_000) + "\"}";
     Path file = write("big.json", "[\n" + ok("u1") + ",\n  " + big + "]");
     BadInputException e = catchThrowableOfType(BadInputException.class, () -> readAll(file, SMALL));
     assertFatal(e, file, 3, 3);
@@ -502,7 +613,8 @@ class EventReaderTest {
       List<Rec> recs = readAll(write("cut.json", content), SMALL);
       assertThat(recs).hasSize(1);
       String raw = recs.get(0).raw();
-      assertThat(raw).endsWith("… [cut: first 1000 of " + rec.getBytes(UTF_8).length + " bytes]")
+      assertThat(raw)
+          .endsWith("… [cut: first 1000 of " + rec.getBytes(UTF_8).length + " bytes]")
           .startsWith("{\"user_id\":\"ü");
       assertThat(raw.substring(0, raw.indexOf("…")).getBytes(UTF_8)).hasSizeLessThanOrEqualTo(1000);
       assertThat(raw).doesNotContain("\uFFFD");
@@ -640,7 +752,10 @@ class EventReaderTest {
     BadInputException e =
         catchThrowableOfType(
             BadInputException.class,
-            () -> readAll(new JsonArrayRecordReader(file, new Trickle(data, 3), () -> new Trickle(data, 3), JSON, LIMITS)));
+            () ->
+                readAll(
+                    new JsonArrayRecordReader(
+                        file, new Trickle(data, 3), () -> new Trickle(data, 3), JSON, LIMITS)));
     assertFatal(e, file, 3, 1);
   }
 }

@@ -135,25 +135,27 @@ class ReadAheadInputStreamTest {
   @Test
   @Timeout(10)
   void closingStopsTheThreadAndClosesTheStreamUnderneath() throws Exception {
-    InputStream endless = new InputStream() {
-      @Override
-      public int read() {
-        return 'x';
-      }
+    InputStream endless =
+        new InputStream() {
+          @Override
+          public int read() {
+            return 'x';
+          }
 
-      @Override
-      public int read(byte[] b, int off, int len) {
-        Arrays.fill(b, off, off + len, (byte) 'x');
-        return len;
-      }
-    };
+          @Override
+          public int read(byte[] b, int off, int len) {
+            Arrays.fill(b, off, off + len, (byte) 'x');
+            return len;
+          }
+        };
     Source source = new Source(new byte[0], null);
     ReadAheadInputStream in = new ReadAheadInputStream(endless, 64, 2, "read-ahead-test");
     assertThat(in.read()).isEqualTo('x'); // the thread has filled every chunk and waits
     in.close();
     assertThat(Thread.getAllStackTraces().keySet())
         .noneMatch(t -> t.getName().equals("read-ahead-test"));
-    assertThatThrownBy(() -> in.read(new byte[1], 0, 1)).isInstanceOf(IOException.class)
+    assertThatThrownBy(() -> in.read(new byte[1], 0, 1))
+        .isInstanceOf(IOException.class)
         .hasMessage("stream closed");
     in.close(); // twice is nothing
 
@@ -170,36 +172,38 @@ class ReadAheadInputStreamTest {
     CountDownLatch reading = new CountDownLatch(1);
     CountDownLatch released = new CountDownLatch(1);
     AtomicBoolean closed = new AtomicBoolean();
-    InputStream stuck = new InputStream() {
-      @Override
-      public int read() {
-        throw new AssertionError("not used");
-      }
-
-      @Override
-      public int read(byte[] b, int off, int len) {
-        reading.countDown();
-        while (true) {
-          try {
-            released.await();
-            return -1;
-          } catch (InterruptedException ignored) {
-            // stays blocked
+    InputStream stuck =
+        new InputStream() {
+          @Override
+          public int read() {
+            throw new AssertionError("not used");
           }
-        }
-      }
 
-      @Override
-      public void close() {
-        closed.set(true);
-        released.countDown();
-      }
-    };
+          @Override
+          public int read(byte[] b, int off, int len) {
+            reading.countDown();
+            while (true) {
+              try {
+                released.await();
+                return -1;
+              } catch (InterruptedException ignored) {
+                // stays blocked
+              }
+            }
+          }
+
+          @Override
+          public void close() {
+            closed.set(true);
+            released.countDown();
+          }
+        };
     ReadAheadInputStream in = new ReadAheadInputStream(stuck, 64, 2, "read-ahead-interrupted");
     reading.await();
     Thread.currentThread().interrupt();
     try {
-      assertThatThrownBy(in::close).isInstanceOf(InterruptedIOException.class)
+      assertThatThrownBy(in::close)
+          .isInstanceOf(InterruptedIOException.class)
           .hasMessage("interrupted while closing");
       assertThat(Thread.currentThread().isInterrupted()).isTrue();
     } finally {

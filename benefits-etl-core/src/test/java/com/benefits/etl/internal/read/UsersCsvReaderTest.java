@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.benefits.etl.BadInputException;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.benefits.etl.BadInputException;
 import com.benefits.etl.internal.model.UsersTable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -75,13 +75,16 @@ class UsersCsvReaderTest {
     csv.append(",2024-01-01,US\n"); // a blank id is counted, not warned about
     Path file = write(csv.toString());
 
-    assertThat(warningsOf(file)).containsExactly(
-        file + ": 7 rows repeat an earlier row's user_id and were skipped: the first row of an id"
-            + " wins (line 3: \"u1\", line 4: \"u1\", line 5: \"u1\", line 6: \"u1\", line 7:"
-            + " \"u1\", ...)",
-        file + ": 4 rows have a signup_date that is not a YYYY-MM-DD calendar date; it is null for"
-            + " that user (line 10: \"\", line 11: \"2024-02-30\", line 14: \"2024-1-5\", line 15:"
-            + " \"2024-01\\r\\n-01\")");
+    assertThat(warningsOf(file))
+        .containsExactly(
+            file
+                + ": 7 rows repeat an earlier row's user_id and were skipped: the first row of an id"
+                + " wins (line 3: \"u1\", line 4: \"u1\", line 5: \"u1\", line 6: \"u1\", line 7:"
+                + " \"u1\", ...)",
+            file
+                + ": 4 rows have a signup_date that is not a YYYY-MM-DD calendar date; it is null for"
+                + " that user (line 10: \"\", line 11: \"2024-02-30\", line 14: \"2024-1-5\", line 15:"
+                + " \"2024-01\\r\\n-01\")");
     UsersTable.UsersStats stats = UsersCsvReader.read(file).stats();
     assertThat(stats.duplicateIds()).isEqualTo(7);
     assertThat(stats.invalidSignupDates()).isEqualTo(4);
@@ -90,13 +93,14 @@ class UsersCsvReaderTest {
 
   @Test
   void aCleanFileLogsNoWarning() throws IOException {
-    assertThat(warningsOf(write("user_id,signup_date,country\nu1,2024-01-15,US\n,,\n")))
-        .isEmpty();
+    assertThat(warningsOf(write("user_id,signup_date,country\nu1,2024-01-15,US\n,,\n"))).isEmpty();
   }
 
   @Test
   void readsASimpleFile() throws IOException {
-    UsersTable t = UsersCsvReader.read(write("user_id,signup_date,country\nu1,2024-01-15,US\nu2,2023-12-31,ca\n"));
+    UsersTable t =
+        UsersCsvReader.read(
+            write("user_id,signup_date,country\nu1,2024-01-15,US\nu2,2023-12-31,ca\n"));
     assertThat(t.size()).isEqualTo(2);
     assertUser(t, "u1", day("2024-01-15"), "US");
     assertUser(t, "u2", day("2023-12-31"), "CA");
@@ -106,7 +110,9 @@ class UsersCsvReaderTest {
 
   @Test
   void bomAndCrlf() throws IOException {
-    UsersTable t = UsersCsvReader.read(write("\uFEFFuser_id,signup_date,country\r\nu1,2024-01-15,USA\r\nu2,,\r\n"));
+    UsersTable t =
+        UsersCsvReader.read(
+            write("\uFEFFuser_id,signup_date,country\r\nu1,2024-01-15,USA\r\nu2,,\r\n"));
     assertUser(t, "u1", day("2024-01-15"), "US");
     assertUser(t, "u2", UsersTable.NO_DATE, null);
     assertThat(t.stats()).isEqualTo(new UsersTable.UsersStats(2, 2, 0, 0, 1));
@@ -116,11 +122,12 @@ class UsersCsvReaderTest {
   void quotedFieldsWithCommasQuotesAndNewlines() throws IOException {
     UsersTable t =
         UsersCsvReader.read(
-            write("user_id,signup_date,country\n"
-                + "\"a,b\",\"2024-01-15\",\"united states\"\n"
-                + "\"say \"\"hi\"\"\",2024-01-16,\"Côte d'Ivoire, Republic\"\n"
-                + "\"multi\r\nline\",2024-01-17,\"x\ny\"\n"
-                + "\"  padded  \", 2024-01-18 ,\" usa \"\n"));
+            write(
+                "user_id,signup_date,country\n"
+                    + "\"a,b\",\"2024-01-15\",\"united states\"\n"
+                    + "\"say \"\"hi\"\"\",2024-01-16,\"Côte d'Ivoire, Republic\"\n"
+                    + "\"multi\r\nline\",2024-01-17,\"x\ny\"\n"
+                    + "\"  padded  \", 2024-01-18 ,\" usa \"\n"));
     assertUser(t, "a,b", day("2024-01-15"), "US");
     assertUser(t, "say \"hi\"", day("2024-01-16"), "CÔTE D'IVOIRE, REPUBLIC");
     assertUser(t, "multi\r\nline", day("2024-01-17"), "X\nY");
@@ -132,7 +139,8 @@ class UsersCsvReaderTest {
   void headerInAnyOrderAndCaseWithSpacesAndExtraColumns() throws IOException {
     UsersTable t =
         UsersCsvReader.read(
-            write(" Country ,extra, SIGNUP_Date,name,User_ID \nus,1,2024-02-29,Ann,u1\nDE,2,2023-02-28,Bob,u2\n"));
+            write(
+                " Country ,extra, SIGNUP_Date,name,User_ID \nus,1,2024-02-29,Ann,u1\nDE,2,2023-02-28,Bob,u2\n"));
     assertUser(t, "u1", day("2024-02-29"), "US");
     assertUser(t, "u2", day("2023-02-28"), "DE");
   }
@@ -141,7 +149,8 @@ class UsersCsvReaderTest {
   void duplicateIdsFirstWins() throws IOException {
     UsersTable t =
         UsersCsvReader.read(
-            write("user_id,signup_date,country\nu1,2024-01-01,US\nu2,2024-01-02,CA\n u1 ,2024-01-03,FR\nu1,bad,GB\n"));
+            write(
+                "user_id,signup_date,country\nu1,2024-01-01,US\nu2,2024-01-02,CA\n u1 ,2024-01-03,FR\nu1,bad,GB\n"));
     assertThat(t.size()).isEqualTo(2);
     assertUser(t, "u1", day("2024-01-01"), "US");
     assertThat(t.stats().duplicateIds()).isEqualTo(2);
@@ -152,7 +161,9 @@ class UsersCsvReaderTest {
   @Test
   void blankIdsAreSkippedAndCounted() throws IOException {
     UsersTable t =
-        UsersCsvReader.read(write("user_id,signup_date,country\n,2024-01-01,US\n   ,2024-01-01,US\n\"\t\",,\nu1,2024-01-01,US\n"));
+        UsersCsvReader.read(
+            write(
+                "user_id,signup_date,country\n,2024-01-01,US\n   ,2024-01-01,US\n\"\t\",,\nu1,2024-01-01,US\n"));
     assertThat(t.size()).isEqualTo(1);
     assertThat(t.stats()).isEqualTo(new UsersTable.UsersStats(4, 1, 3, 0, 0));
   }
@@ -161,9 +172,10 @@ class UsersCsvReaderTest {
   void invalidSignupDatesBecomeNoDateAndAreCounted() throws IOException {
     UsersTable t =
         UsersCsvReader.read(
-            write("user_id,signup_date,country\n"
-                + "a,2023-02-29,US\nb,15/01/2024,US\nc,2024-1-5,US\nd,2024-01-15T00:00:00Z,US\ne,,US\n"
-                + "f,0000-01-01,US\ng, 2024-01-15 ,US\nh,\"\t2024-01-16\t\",US\n"));
+            write(
+                "user_id,signup_date,country\n"
+                    + "a,2023-02-29,US\nb,15/01/2024,US\nc,2024-1-5,US\nd,2024-01-15T00:00:00Z,US\ne,,US\n"
+                    + "f,0000-01-01,US\ng, 2024-01-15 ,US\nh,\"\t2024-01-16\t\",US\n"));
     for (String id : new String[] {"a", "b", "c", "d", "e", "f"}) {
       assertUser(t, id, UsersTable.NO_DATE, "US");
     }
@@ -176,7 +188,8 @@ class UsersCsvReaderTest {
   void countriesAreNormalised() throws IOException {
     UsersTable t =
         UsersCsvReader.read(
-            write("user_id,signup_date,country\na,,United States of America\nb,,  \nc,, gb \nd,,UNITED STATES\n"));
+            write(
+                "user_id,signup_date,country\na,,United States of America\nb,,  \nc,, gb \nd,,UNITED STATES\n"));
     assertThat(t.country(t.indexOf("a"))).isEqualTo("US");
     assertThat(t.country(t.indexOf("b"))).isNull();
     assertThat(t.country(t.indexOf("c"))).isEqualTo("GB");
@@ -232,11 +245,14 @@ class UsersCsvReaderTest {
 
   @Test
   void rowWithTooFewOrTooManyFieldsIsBadInputNamingTheLine() throws IOException {
-    Path fewer = write("user_id,signup_date,country\nu1,2024-01-01,US\n\"a\nb\",x,y\nu2,2024-01-01\n");
-    BadInputException e = org.assertj.core.api.Assertions.catchThrowableOfType(
-        BadInputException.class, () -> UsersCsvReader.read(fewer));
+    Path fewer =
+        write("user_id,signup_date,country\nu1,2024-01-01,US\n\"a\nb\",x,y\nu2,2024-01-01\n");
+    BadInputException e =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            BadInputException.class, () -> UsersCsvReader.read(fewer));
     assertThat(e).isNotNull();
-    assertThat(e.getMessage()).isEqualTo(fewer + ", line 5: the row has 2 fields but the header has 3");
+    assertThat(e.getMessage())
+        .isEqualTo(fewer + ", line 5: the row has 2 fields but the header has 3");
     assertThat(e.line()).hasValue(5);
     Path more = write("user_id,signup_date,country\r\nu1,2024-01-01,US,extra\r\n");
     assertThatThrownBy(() -> UsersCsvReader.read(more))
@@ -246,7 +262,8 @@ class UsersCsvReaderTest {
 
   @Test
   void emptyLinesAreSkipped() throws IOException {
-    UsersTable t = UsersCsvReader.read(write("user_id,signup_date,country\n\nu1,2024-01-01,US\n\r\n\nu2,,\n"));
+    UsersTable t =
+        UsersCsvReader.read(write("user_id,signup_date,country\n\nu1,2024-01-01,US\n\r\n\nu2,,\n"));
     assertThat(t.size()).isEqualTo(2);
     assertThat(t.stats().rows()).isEqualTo(2);
   }
@@ -262,10 +279,13 @@ class UsersCsvReaderTest {
   /** FastCSV 4.1 closes a quote left open at the end by itself; that must not pass silently. */
   @Test
   void unclosedQuoteIsBadInputNamingWhereItOpens() throws IOException {
-    String never = ": the quoted field that opens here is never closed (no closing '\"' before the"
-        + " end of the file)";
-    Path swallowing = write("user_id,signup_date,country\na,2020-01-01,\"US\nb,2020-01-01,US\n"
-        + "c,2020-01-01,US\n");
+    String never =
+        ": the quoted field that opens here is never closed (no closing '\"' before the"
+            + " end of the file)";
+    Path swallowing =
+        write(
+            "user_id,signup_date,country\na,2020-01-01,\"US\nb,2020-01-01,US\n"
+                + "c,2020-01-01,US\n");
     assertThatThrownBy(() -> UsersCsvReader.read(swallowing))
         .isInstanceOf(BadInputException.class)
         .hasMessage(swallowing + ", line 2, column 14" + never);
@@ -275,8 +295,9 @@ class UsersCsvReaderTest {
     Path firstField = write("\uFEFFuser_id,signup_date,country\r\nu1,2024-01-01,US\r\n\"u2,x\r\n");
     assertThatThrownBy(() -> UsersCsvReader.read(firstField))
         .hasMessage(firstField + ", line 3, column 1" + never);
-    Path afterMultiLine = write("user_id,signup_date,country\n\"a\r\nb\",2020-01-01,US\n"
-        + "c,2020-01-01,\"U\"\"S\n");
+    Path afterMultiLine =
+        write(
+            "user_id,signup_date,country\n\"a\r\nb\",2020-01-01,US\n" + "c,2020-01-01,\"U\"\"S\n");
     assertThatThrownBy(() -> UsersCsvReader.read(afterMultiLine))
         .hasMessage(afterMultiLine + ", line 4, column 14" + never);
   }
@@ -286,9 +307,11 @@ class UsersCsvReaderTest {
     Path file = write("user_id,signup_date,country\nu0,2020-01-01,US\n\"a\"x,2020-01-01,US\n");
     assertThatThrownBy(() -> UsersCsvReader.read(file))
         .isInstanceOf(BadInputException.class)
-        .hasMessage(file + ", line 3, column 4: a field's closing '\"' is followed by other text; a"
-            + " quoted field must end at a comma or a line end, and a '\"' inside it must be"
-            + " doubled");
+        .hasMessage(
+            file
+                + ", line 3, column 4: a field's closing '\"' is followed by other text; a"
+                + " quoted field must end at a comma or a line end, and a '\"' inside it must be"
+                + " doubled");
   }
 
   @Test
@@ -304,17 +327,23 @@ class UsersCsvReaderTest {
     Path file = write("user_id,signup_date,country\nu1,2020-01-01,US\nu2,2020-01-01,\"U\rS\"\n");
     assertThatThrownBy(() -> UsersCsvReader.read(file))
         .isInstanceOf(BadInputException.class)
-        .hasMessage(file + ": the CSV library read 2 rows where the file holds 3 (FastCSV 4.1 drops"
-            + " a last row whose last field is quoted and holds a carriage return not followed by a"
-            + " line feed)");
-    Path crlf = write("user_id,signup_date,country\r\nu1,2020-01-01,US\r\nu2,2020-01-01,\"U\rS\"\r\n");
+        .hasMessage(
+            file
+                + ": the CSV library read 2 rows where the file holds 3 (FastCSV 4.1 drops"
+                + " a last row whose last field is quoted and holds a carriage return not followed by a"
+                + " line feed)");
+    Path crlf =
+        write("user_id,signup_date,country\r\nu1,2020-01-01,US\r\nu2,2020-01-01,\"U\rS\"\r\n");
     assertThat(UsersCsvReader.read(crlf).size()).isEqualTo(2);
   }
 
   @Test
   void quotesThatCloseAreRead() throws IOException {
-    UsersTable t = UsersCsvReader.read(write("\uFEFF\"user_id\",\"signup_date\",\"country\"\r\n"
-        + "\"a,\"\"b\"\"\",\"2024-01-15\",\"US\"\r\nc\"d,2024-01-16,\"\"\n\"e\",,\"US\""));
+    UsersTable t =
+        UsersCsvReader.read(
+            write(
+                "\uFEFF\"user_id\",\"signup_date\",\"country\"\r\n"
+                    + "\"a,\"\"b\"\"\",\"2024-01-15\",\"US\"\r\nc\"d,2024-01-16,\"\"\n\"e\",,\"US\""));
     assertUser(t, "a,\"b\"", day("2024-01-15"), "US");
     assertUser(t, "c\"d", day("2024-01-16"), null);
     assertUser(t, "e", UsersTable.NO_DATE, "US");
@@ -323,8 +352,8 @@ class UsersCsvReaderTest {
 
   @Test
   void bytesThatAreNotUtf8AreBadInputNamingTheirLineAndColumn() throws IOException {
-    byte[] head = "\uFEFFuser_id,signup_date,country\r\nu1,2024-01-15,US\r\nu2,2024-01-15,U"
-        .getBytes(UTF_8);
+    byte[] head =
+        "\uFEFFuser_id,signup_date,country\r\nu1,2024-01-15,US\r\nu2,2024-01-15,U".getBytes(UTF_8);
     byte[] content = java.util.Arrays.copyOf(head, head.length + 8);
     byte[] rest = {(byte) 0xC0, (byte) 0x80, 'S', '\r', '\n', 'u', '3', ','};
     System.arraycopy(rest, 0, content, head.length, rest.length);
@@ -332,7 +361,9 @@ class UsersCsvReaderTest {
     Files.write(file, content);
     assertThatThrownBy(() -> UsersCsvReader.read(file))
         .isInstanceOf(BadInputException.class)
-        .hasMessage(file + ", line 3, column 16: the bytes 0xC0 are not valid UTF-8 (the users"
-            + " file must be UTF-8)");
+        .hasMessage(
+            file
+                + ", line 3, column 16: the bytes 0xC0 are not valid UTF-8 (the users"
+                + " file must be UTF-8)");
   }
 }

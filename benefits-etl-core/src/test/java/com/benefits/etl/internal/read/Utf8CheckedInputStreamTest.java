@@ -29,8 +29,11 @@ class Utf8CheckedInputStreamTest {
   @TempDir Path dir;
 
   private static Utf8CheckedInputStream over(byte[] data) {
-    return new Utf8CheckedInputStream(new ByteArrayInputStream(data), FILE,
-        () -> new ByteArrayInputStream(data), "the JSON array is not well-formed: the bytes %s are"
+    return new Utf8CheckedInputStream(
+        new ByteArrayInputStream(data),
+        FILE,
+        () -> new ByteArrayInputStream(data),
+        "the JSON array is not well-formed: the bytes %s are"
             + " not valid UTF-8 (JSON text must be UTF-8)");
   }
 
@@ -52,8 +55,11 @@ class Utf8CheckedInputStreamTest {
   /** Java's own decoder, set to report every malformed or unmappable input. */
   private static boolean strictlyUtf8(byte[] data) {
     try {
-      UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(data));
+      UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(data));
       return true;
     } catch (CharacterCodingException e) {
       return false;
@@ -97,9 +103,10 @@ class Utf8CheckedInputStreamTest {
     for (int i = 0; i < 20_000; i++) {
       byte[] data = randomBytes(random, true);
       ByteArrayOutputStream out = new ByteArrayOutputStream();
-      InputError failure = catchThrowableOfType(
-          InputError.class, () -> drain(over(data), random, out));
-      assertThat(failure == null).as("accepted %s", Arrays.toString(data))
+      InputError failure =
+          catchThrowableOfType(InputError.class, () -> drain(over(data), random, out));
+      assertThat(failure == null)
+          .as("accepted %s", Arrays.toString(data))
           .isEqualTo(strictlyUtf8(data));
       if (failure != null) {
         rejected++;
@@ -123,9 +130,24 @@ class Utf8CheckedInputStreamTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "FF", "80", "C0 80", "C1 BF", "E0 80 80", "E0 9F BF", "ED A0 80", "ED BF BF",
-      "F0 80 80 80", "F0 8F BF BF", "F4 90 80 80", "F5 80 80 80", "C3", "E2 82", "F0 9F 98"})
+  @ValueSource(
+      strings = {
+        "FF",
+        "80",
+        "C0 80",
+        "C1 BF",
+        "E0 80 80",
+        "E0 9F BF",
+        "ED A0 80",
+        "ED BF BF",
+        "F0 80 80 80",
+        "F0 8F BF BF",
+        "F4 90 80 80",
+        "F5 80 80 80",
+        "C3",
+        "E2 82",
+        "F0 9F 98"
+      })
   void refusesOverlongSurrogateTooLargeAndCutSequences(String hex) {
     String[] parts = hex.split(" ");
     byte[] bad = new byte[parts.length];
@@ -137,15 +159,16 @@ class Utf8CheckedInputStreamTest {
     data.writeBytes("[\n {\"a\":\"\u00e9".getBytes(UTF_8));
     data.writeBytes(bad);
     byte[] bytes = data.toByteArray();
-    InputError failure = catchThrowableOfType(
-        InputError.class,
-        () -> drain(over(bytes), new Random(3), new ByteArrayOutputStream()));
+    InputError failure =
+        catchThrowableOfType(
+            InputError.class, () -> drain(over(bytes), new Random(3), new ByteArrayOutputStream()));
     BadInputException error = failure.error();
     assertThat(error.line()).hasValue(2);
     assertThat(error.column()).hasValue(10); // " {"a":"é" is 9 bytes
     assertThat(error.getMessage())
-        .startsWith("events.json, line 2, column 10: the JSON array is not well-formed: the bytes 0x"
-            + parts[0])
+        .startsWith(
+            "events.json, line 2, column 10: the JSON array is not well-formed: the bytes 0x"
+                + parts[0])
         .endsWith("are not valid UTF-8 (JSON text must be UTF-8)");
   }
 
@@ -165,20 +188,26 @@ class Utf8CheckedInputStreamTest {
   void stopsAnArrayRunAtBadUtf8InAKnownFieldAnUnknownOneOrMetadata(boolean byteChecker)
       throws IOException {
     String[][] places = {
-        {"{\"user_id\":\"u", "\",\"timestamp\":\"2024-03-15T14:22:05Z\"}]"},
-        {"{\"user_id\":\"u1\",\"timestamp\":\"2024-03-15T14:22:05Z\",\"note\":\"", "\"}]"},
-        {"{\"user_id\":\"u1\",\"timestamp\":\"2024-03-15T14:22:05Z\",\"metadata\":{\"page\":\"/",
-            "\"}}]"}};
+      {"{\"user_id\":\"u", "\",\"timestamp\":\"2024-03-15T14:22:05Z\"}]"},
+      {"{\"user_id\":\"u1\",\"timestamp\":\"2024-03-15T14:22:05Z\",\"note\":\"", "\"}]"},
+      {
+        "{\"user_id\":\"u1\",\"timestamp\":\"2024-03-15T14:22:05Z\",\"metadata\":{\"page\":\"/",
+        "\"}}]"
+      }
+    };
     for (String[] place : places) {
       Path file =
           array("bad.json", "[" + GOOD + ",\n" + GOOD + ",\n" + place[0], SURROGATE, place[1]);
-      BadInputException e = catchThrowableOfType(BadInputException.class, () -> {
-        try (EventReader r = EventReader.open(file, ReadLimits.DEFAULT, byteChecker)) {
-          while (r.next()) {
-            // read on
-          }
-        }
-      });
+      BadInputException e =
+          catchThrowableOfType(
+              BadInputException.class,
+              () -> {
+                try (EventReader r = EventReader.open(file, ReadLimits.DEFAULT, byteChecker)) {
+                  while (r.next()) {
+                    // read on
+                  }
+                }
+              });
       assertThat(e).as(place[0]).isNotNull();
       assertThat(e.line()).hasValue(3);
       assertThat(e.column()).hasValue(place[0].length() + 1);
@@ -190,22 +219,30 @@ class Utf8CheckedInputStreamTest {
   @ValueSource(booleans = {true, false})
   void anEarlierSyntaxErrorIsReportedFirst(boolean byteChecker) throws IOException {
     Path file = array("syntax.json", "[" + GOOD + ",\n" + GOOD + " oops \"", SURROGATE, "\"]");
-    BadInputException e = catchThrowableOfType(BadInputException.class, () -> {
-      try (EventReader r = EventReader.open(file, ReadLimits.DEFAULT, byteChecker)) {
-        while (r.next()) {
-          // read on
-        }
-      }
-    });
+    BadInputException e =
+        catchThrowableOfType(
+            BadInputException.class,
+            () -> {
+              try (EventReader r = EventReader.open(file, ReadLimits.DEFAULT, byteChecker)) {
+                while (r.next()) {
+                  // read on
+                }
+              }
+            });
     assertThat(e.line()).hasValue(2);
     assertThat(e.getMessage()).contains("Unexpected character ('o'").doesNotContain("UTF-8");
   }
 
   @Test
   void ndjsonStillRejectsTheLineInstead() throws IOException {
-    Path file = array("bad.ndjson", GOOD + "\n{\"user_id\":\"u", SURROGATE,
-        "\",\"timestamp\":\"2024-03-15T14:22:05Z\"}\n" + GOOD + "\n");
-    assertThat(EventReaderTest.readAll(file)).extracting(EventReaderTest.Rec::reason)
+    Path file =
+        array(
+            "bad.ndjson",
+            GOOD + "\n{\"user_id\":\"u",
+            SURROGATE,
+            "\",\"timestamp\":\"2024-03-15T14:22:05Z\"}\n" + GOOD + "\n");
+    assertThat(EventReaderTest.readAll(file))
+        .extracting(EventReaderTest.Rec::reason)
         .containsExactly(null, RejectReason.MALFORMED_RECORD, null);
   }
 }

@@ -35,12 +35,38 @@ class CivilDateTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "", " ", "2023-02-29", "1900-02-29", "2024-02-30", "2024-04-31", "2024-13-01",
-        "2024-00-01", "2024-01-00", "2024-01-32", "0000-01-01", "0000-12-31",
-        "2024/03/15", "15-03-2024", "2024-3-15", "2024-03-5", "20240315", "2024-03-15T00:00",
-        "2024-03-15Z", "+2024-03-15", "-2024-03-15", "12024-03-15", "2024-03-1a", "2024-O3-15",
-        "２０２４-03-15", "٢٠٢٤-٠٣-١٥", "2024-03-15 x", "x2024-03-15", "2024--3-15", "2024-03-+5",
-        "null", "yesterday",
+        "",
+        " ",
+        "2023-02-29",
+        "1900-02-29",
+        "2024-02-30",
+        "2024-04-31",
+        "2024-13-01",
+        "2024-00-01",
+        "2024-01-00",
+        "2024-01-32",
+        "0000-01-01",
+        "0000-12-31",
+        "2024/03/15",
+        "15-03-2024",
+        "2024-3-15",
+        "2024-03-5",
+        "20240315",
+        "2024-03-15T00:00",
+        "2024-03-15Z",
+        "+2024-03-15",
+        "-2024-03-15",
+        "12024-03-15",
+        "2024-03-1a",
+        "2024-O3-15",
+        "２０２４-03-15",
+        "٢٠٢٤-٠٣-١٥",
+        "2024-03-15 x",
+        "x2024-03-15",
+        "2024--3-15",
+        "2024-03-+5",
+        "null",
+        "yesterday",
       })
   void rejectsNonDates(String text) {
     assertThat(CivilDate.parseIsoDate(text)).as("[" + text + "]").isEmpty();
@@ -56,13 +82,16 @@ class CivilDateTest {
       assertThat(CivilDate.epochDay(d.getYear(), d.getMonthValue(), d.getDayOfMonth()))
           .as(d.toString())
           .isEqualTo((int) d.toEpochDay());
-      assertThat(CivilDate.parseIsoDate(d.toString())).isEqualTo(OptionalInt.of((int) d.toEpochDay()));
+      assertThat(CivilDate.parseIsoDate(d.toString()))
+          .isEqualTo(OptionalInt.of((int) d.toEpochDay()));
     }
   }
 
   @Test
   void epochDayMatchesJavaTimeForEveryDayAroundEraAndCenturyBoundaries() {
-    int[] years = {1, 2, 99, 100, 101, 399, 400, 401, 1600, 1700, 1899, 1900, 1969, 1970, 2000, 2100, 9999};
+    int[] years = {
+      1, 2, 99, 100, 101, 399, 400, 401, 1600, 1700, 1899, 1900, 1969, 1970, 2000, 2100, 9999
+    };
     for (int year : years) {
       for (LocalDate d = LocalDate.of(year, 1, 1); d.getYear() == year; d = d.plusDays(1)) {
         assertThat(CivilDate.epochDay(d.getYear(), d.getMonthValue(), d.getDayOfMonth()))

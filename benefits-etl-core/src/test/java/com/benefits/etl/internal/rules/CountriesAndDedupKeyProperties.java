@@ -1,6 +1,5 @@
 package com.benefits.etl.internal.rules;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
@@ -12,16 +11,35 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-/** {@link Countries#normalize} and {@link DedupKey} against independent statements of SPEC 1.2 and step 4. */
+/**
+ * {@link Countries#normalize} and {@link DedupKey} against independent statements of SPEC 1.2 and
+ * step 4.
+ */
 class CountriesAndDedupKeyProperties {
 
   @Provide
   Arbitrary<String> countries() {
-    Arbitrary<String> core = Arbitraries.oneOf(
-        Arbitraries.of("us", "USA", "usa", "United States", "united states of america", "UNITED STATES",
-            "UNITED  STATES", "U.S.", "ca", "De", "ß", "ﬁ", "i̇", "ı", ""),
-        Arbitraries.strings().ofMaxLength(6));
-    Arbitrary<String> space = Arbitraries.of("", " ", "  ", "\t", "\u2003", "\n", " \t ", "\u00a0", "\u001c");
+    Arbitrary<String> core =
+        Arbitraries.oneOf(
+            Arbitraries.of(
+                "us",
+                "USA",
+                "usa",
+                "United States",
+                "united states of america",
+                "UNITED STATES",
+                "UNITED  STATES",
+                "U.S.",
+                "ca",
+                "De",
+                "ß",
+                "ﬁ",
+                "i̇",
+                "ı",
+                ""),
+            Arbitraries.strings().ofMaxLength(6));
+    Arbitrary<String> space =
+        Arbitraries.of("", " ", "  ", "\t", "\u2003", "\n", " \t ", "\u00a0", "\u001c");
     return Combinators.combine(space, core, space).as((a, c, b) -> a + c + b);
   }
 
@@ -36,7 +54,9 @@ class CountriesAndDedupKeyProperties {
       return null;
     }
     String u = t.toUpperCase(Locale.ROOT);
-    return u.equals("USA") || u.equals("UNITED STATES") || u.equals("UNITED STATES OF AMERICA") ? "US" : u;
+    return u.equals("USA") || u.equals("UNITED STATES") || u.equals("UNITED STATES OF AMERICA")
+        ? "US"
+        : u;
   }
 
   @Property(tries = 1000)
@@ -55,19 +75,24 @@ class CountriesAndDedupKeyProperties {
   @Provide
   Arbitrary<Fields> fields() {
     return Combinators.combine(
-        Arbitraries.of("u1", "u2", "7"),
-        Arbitraries.of("login", "LOGIN", "").injectNull(0.3),
-        Arbitraries.of("2024-03-15T14:22:05Z", "2024-03-15T14:22:05.000Z", "2024-03-15 14:22:05"),
-        Arbitraries.of(0.0, -0.0, 10.0, 1e-300, Double.MIN_VALUE, -1.5, 1e308, 0.1 + 0.2, 0.3)
-            .injectNull(0.3))
+            Arbitraries.of("u1", "u2", "7"),
+            Arbitraries.of("login", "LOGIN", "").injectNull(0.3),
+            Arbitraries.of(
+                "2024-03-15T14:22:05Z", "2024-03-15T14:22:05.000Z", "2024-03-15 14:22:05"),
+            Arbitraries.of(0.0, -0.0, 10.0, 1e-300, Double.MIN_VALUE, -1.5, 1e308, 0.1 + 0.2, 0.3)
+                .injectNull(0.3))
         .as(Fields::new);
   }
 
   static boolean sameRecordForStep4(Fields a, Fields b) {
-    boolean sameValue = a.value == null ? b.value == null
-        : b.value != null && a.value.doubleValue() == b.value.doubleValue();
-    return a.userId.equals(b.userId) && Objects.equals(a.eventType, b.eventType)
-        && a.timestamp.equals(b.timestamp) && sameValue;
+    boolean sameValue =
+        a.value == null
+            ? b.value == null
+            : b.value != null && a.value.doubleValue() == b.value.doubleValue();
+    return a.userId.equals(b.userId)
+        && Objects.equals(a.eventType, b.eventType)
+        && a.timestamp.equals(b.timestamp)
+        && sameValue;
   }
 
   static DedupKey key(Fields f) {
@@ -75,7 +100,8 @@ class CountriesAndDedupKeyProperties {
   }
 
   @Property(tries = 2000)
-  void keysAreEqualExactlyWhenStep4SaysDuplicate(@ForAll("fields") Fields a, @ForAll("fields") Fields b) {
+  void keysAreEqualExactlyWhenStep4SaysDuplicate(
+      @ForAll("fields") Fields a, @ForAll("fields") Fields b) {
     assertThat(key(a).equals(key(b))).as("%s vs %s", a, b).isEqualTo(sameRecordForStep4(a, b));
     if (key(a).equals(key(b))) {
       assertThat(key(a).hashCode()).isEqualTo(key(b).hashCode());

@@ -13,8 +13,20 @@ class CountriesTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "US", "us", "Us", " us ", "USA", "usa", "uSa", "\tUSA\t", "UNITED STATES", "united states",
-        "United States", "  United States  ", "UNITED STATES OF AMERICA", "united states of america",
+        "US",
+        "us",
+        "Us",
+        " us ",
+        "USA",
+        "usa",
+        "uSa",
+        "\tUSA\t",
+        "UNITED STATES",
+        "united states",
+        "United States",
+        "  United States  ",
+        "UNITED STATES OF AMERICA",
+        "united states of america",
         " United States Of America\t",
       })
   void usAliasesInAnyCaseBecomeUs(String raw) {

@@ -1,9 +1,8 @@
 package com.benefits.etl.internal.rules;
 
-import com.benefits.etl.internal.model.ValidEvent;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.benefits.etl.internal.model.ValidEvent;
 import org.junit.jupiter.api.Test;
 
 /** SPEC section 2, step 4: what makes two records duplicates. */
@@ -12,7 +11,8 @@ class DedupKeyTest {
 
   @Test
   void integerAndFloatOfTheSameNumberAreEqual() {
-    assertKeysEqual(DedupKey.of("u1", "click", TS, 10.0), DedupKey.of("u1", "click", TS, Double.valueOf(10)));
+    assertKeysEqual(
+        DedupKey.of("u1", "click", TS, 10.0), DedupKey.of("u1", "click", TS, Double.valueOf(10)));
   }
 
   @Test
@@ -27,8 +27,10 @@ class DedupKeyTest {
 
   @Test
   void nullValueDiffersFromZero() {
-    assertThat(DedupKey.of("u1", "click", TS, null)).isNotEqualTo(DedupKey.of("u1", "click", TS, 0.0));
-    assertThat(DedupKey.of("u1", "click", TS, null)).isNotEqualTo(DedupKey.of("u1", "click", TS, -0.0));
+    assertThat(DedupKey.of("u1", "click", TS, null))
+        .isNotEqualTo(DedupKey.of("u1", "click", TS, 0.0));
+    assertThat(DedupKey.of("u1", "click", TS, null))
+        .isNotEqualTo(DedupKey.of("u1", "click", TS, -0.0));
   }
 
   @Test
@@ -49,7 +51,8 @@ class DedupKeyTest {
   @Test
   void differentUserOrValueDiffers() {
     assertThat(DedupKey.of("u1", "x", TS, 1.0)).isNotEqualTo(DedupKey.of("u2", "x", TS, 1.0));
-    assertThat(DedupKey.of("u1", "x", TS, 1.0)).isNotEqualTo(DedupKey.of("u1", "x", TS, 1.0000000001));
+    assertThat(DedupKey.of("u1", "x", TS, 1.0))
+        .isNotEqualTo(DedupKey.of("u1", "x", TS, 1.0000000001));
     assertThat(DedupKey.of("u1", "X", TS, 1.0)).isNotEqualTo(DedupKey.of("u1", "x", TS, 1.0));
   }
 

@@ -1,11 +1,10 @@
 package com.benefits.etl.internal.rules;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.benefits.etl.RejectReason;
 import com.benefits.etl.internal.model.CheckedRecord;
 import com.benefits.etl.internal.model.ValidEvent;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -25,7 +24,9 @@ class RecordCheckerTest {
       p.nextToken();
       CheckedRecord r = RecordChecker.check(p);
       JsonToken last = p.currentToken();
-      assertThat(p.nextToken()).as("the parser is left on the value's last token (was " + last + ")").isNull();
+      assertThat(p.nextToken())
+          .as("the parser is left on the value's last token (was " + last + ")")
+          .isNull();
       return r;
     }
   }
@@ -50,8 +51,11 @@ class RecordCheckerTest {
   @Test
   void validRecordKeepsEveryField() throws IOException {
     ValidEvent e =
-        valid("{'user_id':' u1 ','event_type':'click','timestamp':'" + TS + "','value':12.5,"
-            + "'metadata':{'device':'ios','page':'home','other':[1,{'x':2}]}}");
+        valid(
+            "{'user_id':' u1 ','event_type':'click','timestamp':'"
+                + TS
+                + "','value':12.5,"
+                + "'metadata':{'device':'ios','page':'home','other':[1,{'x':2}]}}");
     assertThat(e).isEqualTo(new ValidEvent("u1", "click", TS, TS_MICROS, 12.5, "ios", "home"));
     assertThat(e.eventDate()).isEqualTo(19797);
   }
@@ -61,13 +65,17 @@ class RecordCheckerTest {
     assertThat(valid("{'user_id':'u1','timestamp':'" + TS + "'}"))
         .isEqualTo(new ValidEvent("u1", null, TS, TS_MICROS, null, null, null));
     assertThat(
-            valid("{'user_id':'u1','timestamp':'" + TS + "','event_type':null,'value':null,"
-                + "'metadata':null}"))
+            valid(
+                "{'user_id':'u1','timestamp':'"
+                    + TS
+                    + "','event_type':null,'value':null,"
+                    + "'metadata':null}"))
         .isEqualTo(new ValidEvent("u1", null, TS, TS_MICROS, null, null, null));
     assertThat(valid("{'user_id':'u1','timestamp':'" + TS + "','metadata':{}}"))
         .isEqualTo(new ValidEvent("u1", null, TS, TS_MICROS, null, null, null));
     assertThat(
-            valid("{'user_id':'u1','timestamp':'" + TS + "','metadata':{'device':null,'page':null}}"))
+            valid(
+                "{'user_id':'u1','timestamp':'" + TS + "','metadata':{'device':null,'page':null}}"))
         .isEqualTo(new ValidEvent("u1", null, TS, TS_MICROS, null, null, null));
   }
 
@@ -126,7 +134,9 @@ class RecordCheckerTest {
   void badlyTypedFieldsAreMalformedAndTheDetailNamesFieldAndValue(String field, String detail)
       throws IOException {
     Rejection r =
-        rejected("{'user_id':'u1','timestamp':'" + TS + "'," + field + "}", RejectReason.MALFORMED_RECORD);
+        rejected(
+            "{'user_id':'u1','timestamp':'" + TS + "'," + field + "}",
+            RejectReason.MALFORMED_RECORD);
     assertThat(r.detail()).isEqualTo(detail);
   }
 
@@ -134,7 +144,9 @@ class RecordCheckerTest {
   void hugeIntegerValueThatOverflowsADoubleIsMalformed() throws IOException {
     String huge = "1" + "0".repeat(400);
     Rejection r =
-        rejected("{'user_id':'u1','timestamp':'" + TS + "','value':" + huge + "}", RejectReason.MALFORMED_RECORD);
+        rejected(
+            "{'user_id':'u1','timestamp':'" + TS + "','value':" + huge + "}",
+            RejectReason.MALFORMED_RECORD);
     assertThat(r.detail()).startsWith("value \"1000").contains("does not fit a 64-bit float");
   }
 
@@ -142,12 +154,16 @@ class RecordCheckerTest {
   void malformedComesBeforeMissingUserIdAndInvalidTimestamp() throws IOException {
     assertThat(rejected("{'value':'x'}", RejectReason.MALFORMED_RECORD).detail())
         .isEqualTo("value is a string (\"x\"), expected a number or null");
-    assertThat(rejected("{'user_id':null,'timestamp':5,'metadata':[]}", RejectReason.MALFORMED_RECORD)
-            .detail())
+    assertThat(
+            rejected("{'user_id':null,'timestamp':5,'metadata':[]}", RejectReason.MALFORMED_RECORD)
+                .detail())
         .isEqualTo("metadata is an array, expected an object or null");
     // the order of the keys in the object does not matter
-    assertThat(rejected("{'timestamp':'bad','user_id':'','event_type':3}", RejectReason.MALFORMED_RECORD)
-            .detail())
+    assertThat(
+            rejected(
+                    "{'timestamp':'bad','user_id':'','event_type':3}",
+                    RejectReason.MALFORMED_RECORD)
+                .detail())
         .isEqualTo("event_type is a number (3), expected a string or null");
   }
 
@@ -206,12 +222,13 @@ class RecordCheckerTest {
   }
 
   /**
-   * U+00A0 NO-BREAK SPACE has the Unicode White_Space property, so it is trimmed like a space
-   * (as Python's str.strip() does), although {@link String#strip()} would keep it.
+   * U+00A0 NO-BREAK SPACE has the Unicode White_Space property, so it is trimmed like a space (as
+   * Python's str.strip() does), although {@link String#strip()} would keep it.
    */
   @Test
   void noBreakSpaceAroundUserIdIsTrimmed() throws IOException {
-    assertThat(valid("{'user_id':'\\u00a0u1\\u00a0','timestamp':'" + TS + "'}").userId()).isEqualTo("u1");
+    assertThat(valid("{'user_id':'\\u00a0u1\\u00a0','timestamp':'" + TS + "'}").userId())
+        .isEqualTo("u1");
   }
 
   // ---- step 3: invalid_timestamp ---------------------------------------------------------
@@ -230,7 +247,11 @@ class RecordCheckerTest {
         "'timestamp':['" + TS + "'],=> timestamp is an array, expected an ISO 8601 string",
         "'timestamp':'',            => timestamp \"\" does not match YYYY-MM-DD[T| ]hh:mm[:ss[.fraction]][Z|±hh:mm]",
         "'timestamp':'2024-02-30T10:00:00Z', => timestamp \"2024-02-30T10:00:00Z\" is not a real calendar date in years 0001-9999",
-        "'timestamp':' " + TS + "', => timestamp \" " + TS + "\" does not match YYYY-MM-DD[T| ]hh:mm[:ss[.fraction]][Z|±hh:mm]",
+        "'timestamp':' "
+            + TS
+            + "', => timestamp \" "
+            + TS
+            + "\" does not match YYYY-MM-DD[T| ]hh:mm[:ss[.fraction]][Z|±hh:mm]",
       })
   void invalidTimestamp(String field, String detail) throws IOException {
     String json = "{" + (field == null ? "" : field) + "'user_id':'u1'}";
@@ -242,9 +263,12 @@ class RecordCheckerTest {
   @Test
   void repeatedKeysLastWins() throws IOException {
     ValidEvent e =
-        valid("{'user_id':'a','event_type':'x','timestamp':'bad','value':1,'metadata':{'device':'d1'},"
-            + "'user_id':'b','event_type':'y','timestamp':'" + TS + "','value':2,"
-            + "'metadata':{'page':'p2'}}");
+        valid(
+            "{'user_id':'a','event_type':'x','timestamp':'bad','value':1,'metadata':{'device':'d1'},"
+                + "'user_id':'b','event_type':'y','timestamp':'"
+                + TS
+                + "','value':2,"
+                + "'metadata':{'page':'p2'}}");
     assertThat(e).isEqualTo(new ValidEvent("b", "y", TS, TS_MICROS, 2.0, null, "p2"));
   }
 
@@ -293,8 +317,11 @@ class RecordCheckerTest {
   @Test
   void metadataRepeatedKeyReplacesTheWholeObject() throws IOException {
     ValidEvent e =
-        valid("{'user_id':'u1','timestamp':'" + TS + "','metadata':{'device':'a','page':'b'},"
-            + "'metadata':{'device':'c'}}");
+        valid(
+            "{'user_id':'u1','timestamp':'"
+                + TS
+                + "','metadata':{'device':'a','page':'b'},"
+                + "'metadata':{'device':'c'}}");
     assertThat(e.device()).isEqualTo("c");
     assertThat(e.page()).isNull();
   }
@@ -316,7 +343,9 @@ class RecordCheckerTest {
   void valueIsA64BitFloat(String valueJson, double expected) throws IOException {
     Double v = valid("{'user_id':'u1','timestamp':'" + TS + "','value':" + valueJson + "}").value();
     assertThat(v).isNotNull();
-    assertThat(Double.doubleToRawLongBits(v)).as(valueJson).isEqualTo(Double.doubleToRawLongBits(expected));
+    assertThat(Double.doubleToRawLongBits(v))
+        .as(valueJson)
+        .isEqualTo(Double.doubleToRawLongBits(expected));
   }
 
   @Test
@@ -332,17 +361,23 @@ class RecordCheckerTest {
   @Test
   void unknownFieldsAreIgnoredWhateverTheirShape() throws IOException {
     ValidEvent e =
-        valid("{'extra':[1,[2,{'user_id':'no'}],{'timestamp':5}],'user_id':'u1',"
-            + "'nested':{'value':'x','metadata':'y','a':{'b':[{}]}},'n':null,'b':true,'s':'str',"
-            + "'timestamp':'" + TS + "','Value':'ignored','USER_ID':null,'num':1e400}");
+        valid(
+            "{'extra':[1,[2,{'user_id':'no'}],{'timestamp':5}],'user_id':'u1',"
+                + "'nested':{'value':'x','metadata':'y','a':{'b':[{}]}},'n':null,'b':true,'s':'str',"
+                + "'timestamp':'"
+                + TS
+                + "','Value':'ignored','USER_ID':null,'num':1e400}");
     assertThat(e).isEqualTo(new ValidEvent("u1", null, TS, TS_MICROS, null, null, null));
   }
 
   @Test
   void unknownMetadataKeysAreIgnored() throws IOException {
     ValidEvent e =
-        valid("{'user_id':'u1','timestamp':'" + TS + "','metadata':{'os':{'v':[1,2]},"
-            + "'device':'web','x':[{'page':5}],'page':'p','Device':7}}");
+        valid(
+            "{'user_id':'u1','timestamp':'"
+                + TS
+                + "','metadata':{'os':{'v':[1,2]},"
+                + "'device':'web','x':[{'page':5}],'page':'p','Device':7}}");
     assertThat(e.device()).isEqualTo("web");
     assertThat(e.page()).isEqualTo("p");
   }
@@ -351,28 +386,38 @@ class RecordCheckerTest {
   void longValuesAreCappedInTheDetail() throws IOException {
     String longText = "y".repeat(500);
     Rejection r =
-        rejected("{'user_id':'u1','timestamp':'" + TS + "','event_type':7,'value':'" + longText + "'}",
+        rejected(
+            "{'user_id':'u1','timestamp':'" + TS + "','event_type':7,'value':'" + longText + "'}",
             RejectReason.MALFORMED_RECORD);
     assertThat(r.detail()).isEqualTo("event_type is a number (7), expected a string or null");
     Rejection r2 =
-        rejected("{'user_id':'u1','timestamp':'" + TS + "','value':'" + longText + "'}",
+        rejected(
+            "{'user_id':'u1','timestamp':'" + TS + "','value':'" + longText + "'}",
             RejectReason.MALFORMED_RECORD);
-    assertThat(r2.detail()).startsWith("value is a string (\"yyy").contains("(500 characters)").hasSizeLessThan(200);
+    assertThat(r2.detail())
+        .startsWith("value is a string (\"yyy")
+        .contains("(500 characters)")
+        .hasSizeLessThan(200);
   }
 
   @Test
   void leavesTheParserOnTheLastTokenInsideAnArray() throws IOException {
     try (JsonParser p =
         new JsonFactory()
-            .createParser("[{\"user_id\":\"a\",\"timestamp\":\"" + TS + "\",\"x\":[{}]}, 5, {\"user_id\":\"b\"}]")) {
+            .createParser(
+                "[{\"user_id\":\"a\",\"timestamp\":\""
+                    + TS
+                    + "\",\"x\":[{}]}, 5, {\"user_id\":\"b\"}]")) {
       assertThat(p.nextToken()).isEqualTo(JsonToken.START_ARRAY);
       p.nextToken();
       assertThat(RecordChecker.check(p).isValid()).isTrue();
       assertThat(p.currentToken()).isEqualTo(JsonToken.END_OBJECT);
       p.nextToken();
-      assertThat(RecordChecker.check(p).rejection().reason()).isEqualTo(RejectReason.MALFORMED_RECORD);
+      assertThat(RecordChecker.check(p).rejection().reason())
+          .isEqualTo(RejectReason.MALFORMED_RECORD);
       p.nextToken();
-      assertThat(RecordChecker.check(p).rejection().reason()).isEqualTo(RejectReason.INVALID_TIMESTAMP);
+      assertThat(RecordChecker.check(p).rejection().reason())
+          .isEqualTo(RejectReason.INVALID_TIMESTAMP);
       assertThat(p.nextToken()).isEqualTo(JsonToken.END_ARRAY);
     }
   }

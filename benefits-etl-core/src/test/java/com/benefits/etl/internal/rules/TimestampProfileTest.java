@@ -35,7 +35,8 @@ class TimestampProfileTest {
       assertThat(TimestampProfile.explain(input))
           .as(id)
           .startsWith("timestamp ")
-          .contains(input.length() <= Texts.QUOTE_LIMIT ? "\"" + input + "\"" : input.substring(0, 10));
+          .contains(
+              input.length() <= Texts.QUOTE_LIMIT ? "\"" + input + "\"" : input.substring(0, 10));
     }
   }
 
@@ -45,7 +46,9 @@ class TimestampProfileTest {
     for (int h = 0; h < 24; h++) {
       for (int m = 0; m < 60; m++) {
         String s = String.format("2024-02-29T%02d:%02d:00Z", h, m);
-        assertThat(TimestampProfile.parseMicros(s)).as(s).isEqualTo(start + (h * 60L + m) * 60_000_000L);
+        assertThat(TimestampProfile.parseMicros(s))
+            .as(s)
+            .isEqualTo(start + (h * 60L + m) * 60_000_000L);
       }
     }
   }
@@ -108,7 +111,8 @@ class TimestampProfileTest {
   void explainIsEmptyForValidAndASentenceNamingTheInputForInvalid() {
     assertThat(TimestampProfile.explain("2024-03-15T14:22:05Z")).isEmpty();
     assertThat(TimestampProfile.explain("2024-02-30T10:00:00Z"))
-        .isEqualTo("timestamp \"2024-02-30T10:00:00Z\" is not a real calendar date in years 0001-9999");
+        .isEqualTo(
+            "timestamp \"2024-02-30T10:00:00Z\" is not a real calendar date in years 0001-9999");
     assertThat(TimestampProfile.explain("2024-03-15T24:00:00Z"))
         .isEqualTo("timestamp \"2024-03-15T24:00:00Z\" has an hour, minute or second out of range");
     assertThat(TimestampProfile.explain("2024-03-15T10:00:00+25:00"))
@@ -161,8 +165,13 @@ class TimestampProfileTest {
     } else if (offset.length() == 5) {
       offset = offset.substring(0, 3) + ":" + offset.substring(3);
     }
-    String iso = m.group(1) + "T" + m.group(2) + (m.group(3) == null ? ":00" : m.group(3))
-        + (m.group(4) == null ? "" : "." + m.group(4)) + offset;
+    String iso =
+        m.group(1)
+            + "T"
+            + m.group(2)
+            + (m.group(3) == null ? ":00" : m.group(3))
+            + (m.group(4) == null ? "" : "." + m.group(4))
+            + offset;
     Instant i = OffsetDateTime.parse(iso).toInstant();
     // truncatedTo floors toward the past, as the SPEC asks.
     return toMicros(i.truncatedTo(ChronoUnit.MICROS));

@@ -77,14 +77,17 @@ class DailyCountsTest {
     // U+FF21 sorts before U+1F600 by code point, after it by UTF-16 unit (0xFF21 > 0xD83D).
     String fullwidthA = "\uFF21";
     String emoji = "\uD83D\uDE00";
-    UsersTable users = users(emoji, fullwidthA, "z", "A", "a", "\uFF21x", "\uD83D\uDE00\uD83D\uDE00", "", "\uE000");
+    UsersTable users =
+        users(
+            emoji, fullwidthA, "z", "A", "a", "\uFF21x", "\uD83D\uDE00\uD83D\uDE00", "", "\uE000");
     DailyCounts c = counts(users);
     for (int u = 0; u < users.size(); u++) {
       add(c, u, day("2024-01-01"));
     }
     assertThat(sorted(c))
         .extracting(DailyCount::userId)
-        .containsExactly("", "A", "a", "z", "\uE000", fullwidthA, "\uFF21x", emoji, "\uD83D\uDE00\uD83D\uDE00");
+        .containsExactly(
+            "", "A", "a", "z", "\uE000", fullwidthA, "\uFF21x", emoji, "\uD83D\uDE00\uD83D\uDE00");
   }
 
   @Test
@@ -92,8 +95,15 @@ class DailyCountsTest {
     UsersTable users = users("u");
     DailyCounts c = counts(users);
     int[] days = {
-      CivilDate.MAX_EPOCH_DAY, 0, -1, CivilDate.MIN_EPOCH_DAY, day("1969-12-31"), day("1900-03-01"), 1,
-      CivilDate.MIN_EPOCH_DAY + 1, CivilDate.MAX_EPOCH_DAY - 1,
+      CivilDate.MAX_EPOCH_DAY,
+      0,
+      -1,
+      CivilDate.MIN_EPOCH_DAY,
+      day("1969-12-31"),
+      day("1900-03-01"),
+      1,
+      CivilDate.MIN_EPOCH_DAY + 1,
+      CivilDate.MAX_EPOCH_DAY - 1,
     };
     for (int d : days) {
       add(c, 0, d);
@@ -104,8 +114,14 @@ class DailyCountsTest {
     assertThat(rows)
         .extracting(DailyCount::eventDate)
         .containsExactly(
-            day("0001-01-01"), day("0001-01-02"), day("1900-03-01"), day("1969-12-31"), 0, 1,
-            day("9999-12-30"), day("9999-12-31"));
+            day("0001-01-01"),
+            day("0001-01-02"),
+            day("1900-03-01"),
+            day("1969-12-31"),
+            0,
+            1,
+            day("9999-12-30"),
+            day("9999-12-31"));
     assertThat(rows.get(0).eventCount()).isEqualTo(2);
     assertThat(rows.get(3).eventCount()).isEqualTo(2); // -1 and 1969-12-31 are the same day
     assertThat(rows.get(7).eventCount()).isEqualTo(2);
@@ -125,7 +141,9 @@ class DailyCountsTest {
     Map<String, Map<Integer, Long>> expected = new TreeMap<>(Comparator.naturalOrder());
     for (int i = 0; i < 300_000; i++) {
       int u = random.nextInt(userCount);
-      int d = CivilDate.MIN_EPOCH_DAY + random.nextInt(CivilDate.MAX_EPOCH_DAY - CivilDate.MIN_EPOCH_DAY + 1);
+      int d =
+          CivilDate.MIN_EPOCH_DAY
+              + random.nextInt(CivilDate.MAX_EPOCH_DAY - CivilDate.MIN_EPOCH_DAY + 1);
       if (i % 3 == 0) {
         d = day("2024-01-01") + random.nextInt(20); // many repeats
       }

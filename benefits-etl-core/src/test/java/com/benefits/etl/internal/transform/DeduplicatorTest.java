@@ -24,8 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DeduplicatorTest {
   private static final String TS = "2024-03-15T14:22:05Z";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Deduplicator store(long budget) {
     return new Deduplicator(dir.resolve("dedup.log"), budget);
@@ -53,7 +52,8 @@ class DeduplicatorTest {
 
   @Test
   void integerAndFloatValuesAreTheSame() {
-    assertSame(DedupKey.of("u1", "click", TS, 10.0), DedupKey.of("u1", "click", TS, Double.valueOf(10)));
+    assertSame(
+        DedupKey.of("u1", "click", TS, 10.0), DedupKey.of("u1", "click", TS, Double.valueOf(10)));
   }
 
   @Test
@@ -74,9 +74,11 @@ class DeduplicatorTest {
 
   @Test
   void sameInstantWrittenDifferentlyDiffers() {
-    assertDistinct(DedupKey.of("u1", "click", "2024-03-15T14:22:05Z", 1.0),
+    assertDistinct(
+        DedupKey.of("u1", "click", "2024-03-15T14:22:05Z", 1.0),
         DedupKey.of("u1", "click", "2024-03-15T14:22:05+00:00", 1.0));
-    assertDistinct(DedupKey.of("u1", "click", "2024-03-15T14:22:05Z", 1.0),
+    assertDistinct(
+        DedupKey.of("u1", "click", "2024-03-15T14:22:05Z", 1.0),
         DedupKey.of("u1", "click", "2024-03-15 14:22:05", 1.0));
   }
 
@@ -113,9 +115,12 @@ class DeduplicatorTest {
 
   @Test
   void matchesTheRecordEqualityEvenForUnnormalisedKeys() {
-    assertDistinct(new DedupKey("u1", "x", TS, false, 0.0), new DedupKey("u1", "x", TS, false, 5.0));
+    assertDistinct(
+        new DedupKey("u1", "x", TS, false, 0.0), new DedupKey("u1", "x", TS, false, 5.0));
     assertDistinct(new DedupKey("u1", "x", TS, true, 0.0), new DedupKey("u1", "x", TS, true, -0.0));
-    assertSame(new DedupKey("u1", "x", TS, true, Double.NaN), new DedupKey("u1", "x", TS, true, 0.0 / 0.0));
+    assertSame(
+        new DedupKey("u1", "x", TS, true, Double.NaN),
+        new DedupKey("u1", "x", TS, true, 0.0 / 0.0));
   }
 
   @Test
@@ -203,20 +208,26 @@ class DeduplicatorTest {
   }
 
   /**
-   * Keys in time order over 3,000 days (so days share partitions), one in ten on a random day,
-   * some timestamps too short to name a day, repeats near and far: in memory, and spilled.
+   * Keys in time order over 3,000 days (so days share partitions), one in ten on a random day, some
+   * timestamps too short to name a day, repeats near and far: in memory, and spilled.
    */
   @ParameterizedTest
   @ValueSource(longs = {64 << 20, 48 << 10})
   void keysPartitionedByDayMatchTheModel(long budget) {
     int[] seq = {0};
-    Function<Random, DedupKey> dated = random -> {
-      int day = random.nextInt(10) == 0 ? random.nextInt(4000) : seq[0]++ / 40;
-      String ts = random.nextInt(50) == 0 ? "t" + random.nextInt(100)
-          : LocalDate.ofEpochDay(19_000 - 1500 + day) + "T0" + random.nextInt(10) + ":00Z";
-      return DedupKey.of("u" + random.nextInt(30), random.nextBoolean() ? "view" : null, ts,
-          random.nextInt(3) == 0 ? null : (double) random.nextInt(3));
-    };
+    Function<Random, DedupKey> dated =
+        random -> {
+          int day = random.nextInt(10) == 0 ? random.nextInt(4000) : seq[0]++ / 40;
+          String ts =
+              random.nextInt(50) == 0
+                  ? "t" + random.nextInt(100)
+                  : LocalDate.ofEpochDay(19_000 - 1500 + day) + "T0" + random.nextInt(10) + ":00Z";
+          return DedupKey.of(
+              "u" + random.nextInt(30),
+              random.nextBoolean() ? "view" : null,
+              ts,
+              random.nextInt(3) == 0 ? null : (double) random.nextInt(3));
+        };
     try (Deduplicator d = store(budget)) {
       checkAgainstModel(d, 120_000, 8, dated);
       if (budget > 1 << 20) {
@@ -242,16 +253,18 @@ class DeduplicatorTest {
     checkAgainstModel(d, n, seed, RandomKeys::next);
   }
 
-  static void checkAgainstModel(Deduplicator d, int n, long seed,
-      Function<Random, DedupKey> newKey) {
+  static void checkAgainstModel(
+      Deduplicator d, int n, long seed, Function<Random, DedupKey> newKey) {
     Random random = new Random(seed);
     Map<DedupKey, Long> model = new HashMap<>();
     List<DedupKey> history = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       DedupKey key;
       if (!history.isEmpty() && random.nextInt(100) < 15) {
-        int back = random.nextBoolean() ? random.nextInt(Math.min(history.size(), 50))
-            : random.nextInt(history.size());
+        int back =
+            random.nextBoolean()
+                ? random.nextInt(Math.min(history.size(), 50))
+                : random.nextInt(history.size());
         key = history.get(history.size() - 1 - back);
       } else {
         key = newKey.apply(random);
@@ -259,7 +272,8 @@ class DeduplicatorTest {
       history.add(key);
       long index = 1000L + 3L * i;
       Long expected = model.putIfAbsent(key, index);
-      assertThat(d.firstSeen(key, index)).as("key %s at %d", key, i)
+      assertThat(d.firstSeen(key, index))
+          .as("key %s at %d", key, i)
           .isEqualTo(expected == null ? -1 : expected);
     }
     assertThat(d.size()).isEqualTo(model.size());

@@ -8,17 +8,20 @@ import java.util.SplittableRandom;
 /**
  * A hand-run timing, not a test: {@code n} keys (default 10M), about 8% of them repeats (half of a
  * record among the last 1,000, half of any earlier record), through a store with the default
- * budget; prints ns per firstSeen (net of key generation), heap after GC and the process RSS.
- * Run with the launcher's -Xmx768m.
+ * budget; prints ns per firstSeen (net of key generation), heap after GC and the process RSS. Run
+ * with the launcher's -Xmx768m.
  */
 public final class DeduplicatorTiming {
   private DeduplicatorTiming() {}
 
-  private static final String[] TYPES = {"login", "view_benefit", "enroll", "claim", "click", "logout"};
+  private static final String[] TYPES = {
+    "login", "view_benefit", "enroll", "claim", "click", "logout"
+  };
+
   /**
    * The key of source record {@code id}: 200k users, 6 event types (5% null), one year of seconds,
-   * values in cents (25% null). Strings are built fresh, as a parser would, so firstSeen reads
-   * them from cache as it would in the pipeline; their cost is measured and subtracted.
+   * values in cents (25% null). Strings are built fresh, as a parser would, so firstSeen reads them
+   * from cache as it would in the pipeline; their cost is measured and subtracted.
    */
   static DedupKey key(long id) {
     long h = KeyHash.Mix.fmix(id + 1);
@@ -48,10 +51,12 @@ public final class DeduplicatorTiming {
 
   public static void main(String[] args) throws Exception {
     long n = args.length > 0 ? Long.parseLong(args[0]) : 10_000_000L;
-    long budget = args.length > 1 ? Long.parseLong(args[1]) : Deduplicator.DEFAULT_MEMORY_BUDGET_BYTES;
+    long budget =
+        args.length > 1 ? Long.parseLong(args[1]) : Deduplicator.DEFAULT_MEMORY_BUDGET_BYTES;
     long sink = 0;
     SplittableRandom r = new SplittableRandom(1);
-    java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+    java.lang.management.ThreadMXBean cpu =
+        java.lang.management.ManagementFactory.getThreadMXBean();
     long t0 = System.nanoTime();
     long c0 = cpu.getCurrentThreadCpuTime();
     for (long i = 0; i < n; i++) {
@@ -84,13 +89,17 @@ public final class DeduplicatorTiming {
       long totalCpu = cpu.getCurrentThreadCpuTime() - c1;
       System.gc();
       long heap = rt.totalMemory() - rt.freeMemory() - baseline;
-      System.out.printf("keys=%,d distinct=%,d duplicates=%,d (%.2f%%; %,d by construction) runs=%d%n",
+      System.out.printf(
+          "keys=%,d distinct=%,d duplicates=%,d (%.2f%%; %,d by construction) runs=%d%n",
           n, d.size(), duplicates, 100.0 * duplicates / n, expected, d.runCount());
-      System.out.printf("generate %.1f ns/key, with firstSeen %.1f ns/key, firstSeen alone %.1f ns/op%n",
+      System.out.printf(
+          "generate %.1f ns/key, with firstSeen %.1f ns/key, firstSeen alone %.1f ns/op%n",
           generate / (double) n, total / (double) n, (total - generate) / (double) n);
-      System.out.printf("thread CPU: generate %.1f ns/key, firstSeen alone %.1f ns/op%n",
+      System.out.printf(
+          "thread CPU: generate %.1f ns/key, firstSeen alone %.1f ns/op%n",
           generateCpu / (double) n, (totalCpu - generateCpu) / (double) n);
-      System.out.printf("heap after GC, over the baseline, %,d bytes = %.1f bytes/distinct key; log %,d bytes%n",
+      System.out.printf(
+          "heap after GC, over the baseline, %,d bytes = %.1f bytes/distinct key; log %,d bytes%n",
           heap, heap / (double) d.size(), Files.size(dir.resolve("keys.log")));
       for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
         if (line.startsWith("VmRSS") || line.startsWith("VmHWM")) {

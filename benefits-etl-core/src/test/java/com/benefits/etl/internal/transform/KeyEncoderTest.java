@@ -33,8 +33,10 @@ class KeyEncoderTest {
   @Test
   void asciiTakesOneByteAChar() {
     // varint 2*2, "u1", null marker, varint 2*20, timestamp, value tag + 8 bytes
-    assertThat(encode(DedupKey.of("u1", null, "2024-03-15T14:22:05Z", 1.0))).hasSize(1 + 2 + 1 + 1 + 20 + 9);
-    assertThat(encode(DedupKey.of("u1", null, "2024-03-15T14:22:05Z", null))).hasSize(1 + 2 + 1 + 1 + 20 + 1);
+    assertThat(encode(DedupKey.of("u1", null, "2024-03-15T14:22:05Z", 1.0)))
+        .hasSize(1 + 2 + 1 + 1 + 20 + 9);
+    assertThat(encode(DedupKey.of("u1", null, "2024-03-15T14:22:05Z", null)))
+        .hasSize(1 + 2 + 1 + 1 + 20 + 1);
   }
 
   @Test

@@ -12,8 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class KeyLogTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private static byte[] key(int i) {
     return ("key-" + i + "-" + "x".repeat(i % 40)).getBytes(StandardCharsets.US_ASCII);

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.function.LongSupplier;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class LongRadixSortTest {
   private static final int N = LongRadixSort.MIN_RADIX_KEYS * 3 + 17;
@@ -17,15 +17,16 @@ class LongRadixSortTest {
   @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6})
   void sortsLikeArraysSort(int kind) {
     Random r = new Random(kind);
-    LongSupplier keys = switch (kind) {
-      case 0 -> r::nextLong; // every bit, negatives included
-      case 1 -> () -> DailyCounts.keyOfRank(r.nextInt(100_000), 19_000 + r.nextInt(730));
-      case 2 -> () -> 42L; // all equal: no pass at all
-      case 3 -> () -> r.nextBoolean() ? Long.MIN_VALUE : Long.MAX_VALUE;
-      case 4 -> () -> r.nextInt(3) - 1L; // -1, 0, 1: differ in all 64 bits
-      case 5 -> () -> (long) r.nextInt(5) << 60; // only the top bits differ
-      default -> () -> r.nextLong() & 0x0F0F_0000_0000_F0F0L; // gaps between differing bits
-    };
+    LongSupplier keys =
+        switch (kind) {
+          case 0 -> r::nextLong; // every bit, negatives included
+          case 1 -> () -> DailyCounts.keyOfRank(r.nextInt(100_000), 19_000 + r.nextInt(730));
+          case 2 -> () -> 42L; // all equal: no pass at all
+          case 3 -> () -> r.nextBoolean() ? Long.MIN_VALUE : Long.MAX_VALUE;
+          case 4 -> () -> r.nextInt(3) - 1L; // -1, 0, 1: differ in all 64 bits
+          case 5 -> () -> (long) r.nextInt(5) << 60; // only the top bits differ
+          default -> () -> r.nextLong() & 0x0F0F_0000_0000_F0F0L; // gaps between differing bits
+        };
     long[] a = new long[N + 5];
     for (int i = 0; i < a.length; i++) {
       a[i] = keys.getAsLong();

@@ -20,8 +20,23 @@ class UserIndexTest {
 
   @Test
   void findsShortLongAndWideIdsWithTheirFacts() {
-    String[] ids = {"u1", "u0000001", "u00000001", "a-much-longer-user-id-than-eight",
-        "é", "ü12345678", "☕", "x☕y", "Aa", "BB", "AaAa", "BBBB", "AaBB", "BBAa", " "};
+    String[] ids = {
+      "u1",
+      "u0000001",
+      "u00000001",
+      "a-much-longer-user-id-than-eight",
+      "é",
+      "ü12345678",
+      "☕",
+      "x☕y",
+      "Aa",
+      "BB",
+      "AaAa",
+      "BBBB",
+      "AaBB",
+      "BBAa",
+      " "
+    };
     UsersTable.Builder b = UsersTable.builder();
     boolean[] inCountry = new boolean[ids.length];
     for (int i = 0; i < ids.length; i++) {
@@ -46,8 +61,20 @@ class UserIndexTest {
     UsersTable users = DailyCountsTest.users("u1", "u0000001", "u00000001", "Aa", "é", "x☕y");
     UserIndex index = index(users, new boolean[users.size()]);
     // prefixes, extensions, one char changed, same String hash ("Aa" and "BB"), wide twins
-    for (String id : List.of("u", "u10", "u0000002", "u00000002", "u000000010", "BB", "e", "x☕",
-        "x☕z", "Ã©", "", "u1 ")) {
+    for (String id :
+        List.of(
+            "u",
+            "u10",
+            "u0000002",
+            "u00000002",
+            "u000000010",
+            "BB",
+            "e",
+            "x☕",
+            "x☕z",
+            "Ã©",
+            "",
+            "u1 ")) {
       assertThat(index.find(id)).as(id).isEqualTo(-1);
     }
   }
@@ -84,8 +111,10 @@ class UserIndexTest {
     StringBuilder s = new StringBuilder();
     for (int k = 0; k < length; k++) {
       int kind = random.nextInt(10);
-      s.append(kind < 7 ? (char) ('0' + random.nextInt(4)) : kind < 9 ? (char) (0xC0 + random.nextInt(4))
-          : (char) (0x2600 + random.nextInt(4)));
+      s.append(
+          kind < 7
+              ? (char) ('0' + random.nextInt(4))
+              : kind < 9 ? (char) (0xC0 + random.nextInt(4)) : (char) (0x2600 + random.nextInt(4)));
     }
     return s.toString();
   }

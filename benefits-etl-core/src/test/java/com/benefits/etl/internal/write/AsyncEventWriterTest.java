@@ -5,9 +5,9 @@ import static com.benefits.etl.testing.DuckDb.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.benefits.etl.RejectReason;
 import com.benefits.etl.internal.model.CleanEvent;
 import com.benefits.etl.internal.model.RejectedRecord;
-import com.benefits.etl.RejectReason;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,9 +24,11 @@ class AsyncEventWriterTest {
   void keepsTheOrderOfEachFileAcrossManyBatches() throws Exception {
     int rows = AsyncEventWriter.BATCH_ROWS * 5 + 17;
     java.util.List<Long> keys = new java.util.ArrayList<>();
-    try (AsyncEventWriter writer = new AsyncEventWriter(
-        CleanEventsWriter.open(dir.resolve("c.parquet")),
-        RejectsWriter.open(dir.resolve("r.parquet")), keys::add)) {
+    try (AsyncEventWriter writer =
+        new AsyncEventWriter(
+            CleanEventsWriter.open(dir.resolve("c.parquet")),
+            RejectsWriter.open(dir.resolve("r.parquet")),
+            keys::add)) {
       for (int i = 0; i < rows; i++) {
         writer.clean(clean(i), i);
         if (i % 3 == 0) {
@@ -35,16 +37,19 @@ class AsyncEventWriterTest {
       }
       writer.finish();
     }
-    var cleanRows = query("SELECT timestamp_dt FROM read_parquet(" + literal(dir.resolve("c.parquet"))
-        + ")");
+    var cleanRows =
+        query("SELECT timestamp_dt FROM read_parquet(" + literal(dir.resolve("c.parquet")) + ")");
     assertThat(cleanRows).hasSize(rows);
     assertThat(keys).hasSize(rows).isSorted();
     for (int i = 0; i < rows; i++) {
       assertThat(cleanRows.get(i).get("timestamp_dt"))
           .isEqualTo(java.time.Instant.EPOCH.plusNanos(i * 1000L));
     }
-    assertThat(query("SELECT count(*) AS n, bool_and(record_index % 3 = 0) AS ok FROM read_parquet("
-        + literal(dir.resolve("r.parquet")) + ")"))
+    assertThat(
+            query(
+                "SELECT count(*) AS n, bool_and(record_index % 3 = 0) AS ok FROM read_parquet("
+                    + literal(dir.resolve("r.parquet"))
+                    + ")"))
         .containsExactly(Map.of("n", (long) (rows + 2) / 3, "ok", true));
   }
 
@@ -53,8 +58,11 @@ class AsyncEventWriterTest {
     int rows = AsyncEventWriter.BATCH_ROWS * 3 + 5;
     java.util.List<Long> keys = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
     Path cleanFile = dir.resolve("c.parquet");
-    try (AsyncEventWriter writer = new AsyncEventWriter(CleanEventsWriter.open(cleanFile),
-        RejectsWriter.open(dir.resolve("r.parquet")), keys::add)) {
+    try (AsyncEventWriter writer =
+        new AsyncEventWriter(
+            CleanEventsWriter.open(cleanFile),
+            RejectsWriter.open(dir.resolve("r.parquet")),
+            keys::add)) {
       for (int i = 0; i < rows; i++) {
         writer.clean(clean(i), i);
       }
@@ -64,8 +72,12 @@ class AsyncEventWriterTest {
       // Complete files without the main thread closing anything: DuckDB reads the footers.
       assertThat(query("SELECT count(*) AS n FROM read_parquet(" + literal(cleanFile) + ")"))
           .containsExactly(Map.of("n", (long) rows));
-      assertThat(query("SELECT count(*) AS n FROM read_parquet("
-          + literal(dir.resolve("r.parquet")) + ")")).containsExactly(Map.of("n", 0L));
+      assertThat(
+              query(
+                  "SELECT count(*) AS n FROM read_parquet("
+                      + literal(dir.resolve("r.parquet"))
+                      + ")"))
+          .containsExactly(Map.of("n", 0L));
     }
   }
 
@@ -73,12 +85,15 @@ class AsyncEventWriterTest {
   @org.junit.jupiter.api.condition.EnabledOnOs(org.junit.jupiter.api.condition.OS.LINUX)
   void aFileThatFailsToCloseOnTheWriterThreadFailsFinish() throws Exception {
     // /dev/full takes the buffered bytes, then refuses them (no space) when they are flushed.
-    try (AsyncEventWriter writer = new AsyncEventWriter(
-        CleanEventsWriter.open(Path.of("/dev/full")),
-        RejectsWriter.open(dir.resolve("r.parquet")), k -> { })) {
+    try (AsyncEventWriter writer =
+        new AsyncEventWriter(
+            CleanEventsWriter.open(Path.of("/dev/full")),
+            RejectsWriter.open(dir.resolve("r.parquet")),
+            k -> {})) {
       writer.clean(clean(1), 1);
       writer.finishRows();
-      assertThatThrownBy(writer::finish).isInstanceOf(java.io.UncheckedIOException.class)
+      assertThatThrownBy(writer::finish)
+          .isInstanceOf(java.io.UncheckedIOException.class)
           .hasMessageContaining("No space left");
     }
   }
@@ -88,13 +103,16 @@ class AsyncEventWriterTest {
     ParquetTableWriter<CleanEvent> broken = CleanEventsWriter.open(dir.resolve("c.parquet"));
     broken.close();
     try (AsyncEventWriter writer =
-        new AsyncEventWriter(broken, RejectsWriter.open(dir.resolve("r.parquet")), k -> { })) {
-      assertThatThrownBy(() -> {
-        for (int i = 0; i < AsyncEventWriter.BATCH_ROWS * 100; i++) {
-          writer.clean(clean(i), i);
-        }
-        writer.finish();
-      }).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        new AsyncEventWriter(broken, RejectsWriter.open(dir.resolve("r.parquet")), k -> {})) {
+      assertThatThrownBy(
+              () -> {
+                for (int i = 0; i < AsyncEventWriter.BATCH_ROWS * 100; i++) {
+                  writer.clean(clean(i), i);
+                }
+                writer.finish();
+              })
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("closed");
     }
   }
 }

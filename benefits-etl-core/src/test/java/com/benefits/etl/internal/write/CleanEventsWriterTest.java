@@ -1,11 +1,11 @@
 package com.benefits.etl.internal.write;
 
-import static com.benefits.etl.testing.DuckDb.literal;
-import static com.benefits.etl.testing.DuckDb.query;
-import static com.benefits.etl.testing.DuckDb.queryOne;
 import static com.benefits.etl.internal.write.ParquetInspection.DATE;
 import static com.benefits.etl.internal.write.ParquetInspection.STRING;
 import static com.benefits.etl.internal.write.ParquetInspection.TIMESTAMP_MICROS_UTC;
+import static com.benefits.etl.testing.DuckDb.literal;
+import static com.benefits.etl.testing.DuckDb.query;
+import static com.benefits.etl.testing.DuckDb.queryOne;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.benefits.etl.internal.model.CleanEvent;
@@ -34,24 +34,69 @@ class CleanEventsWriterTest {
   void valuesReadBackByDuckDbEqualWhatWasWritten() throws IOException {
     List<CleanEvent> rows =
         List.of(
-            event("u-1", "click", "2024-03-15T14:22:05.123456789+02:00",
-                Instant.parse("2024-03-15T12:22:05.123456Z"), 42.5, "mobile", "/home",
-                LocalDate.of(2023, 1, 31), "US"),
-            event("ünïcødé 用户 🎉", null, "2024-03-15 14:22:05",
-                Instant.parse("2024-03-15T14:22:05Z"), null, null, null, null, "US"),
-            event("epoch", "view", "1970-01-01T00:00:00Z", Instant.EPOCH, -0.0,
-                "ü", "página/ñ", LocalDate.EPOCH, "US"),
-            event("before-epoch", "", "1969-12-31T23:59:59.999999Z",
-                Instant.parse("1969-12-31T23:59:59.999999Z"), -1.5e300, "", "",
-                LocalDate.of(1969, 12, 31), "US"),
-            event("first", "purchase", "0001-01-01T00:00:00Z", MIN, Double.MIN_VALUE, "tv",
-                "p", LocalDate.of(1, 1, 1), "US"),
-            event("last", "purchase", "9999-12-31T23:59:59.999999Z", MAX, Double.MAX_VALUE,
-                "tv", "p", LocalDate.of(9999, 12, 31), "US"));
+            event(
+                "u-1",
+                "click",
+                "2024-03-15T14:22:05.123456789+02:00",
+                Instant.parse("2024-03-15T12:22:05.123456Z"),
+                42.5,
+                "mobile",
+                "/home",
+                LocalDate.of(2023, 1, 31),
+                "US"),
+            event(
+                "ünïcødé 用户 🎉",
+                null,
+                "2024-03-15 14:22:05",
+                Instant.parse("2024-03-15T14:22:05Z"),
+                null,
+                null,
+                null,
+                null,
+                "US"),
+            event(
+                "epoch",
+                "view",
+                "1970-01-01T00:00:00Z",
+                Instant.EPOCH,
+                -0.0,
+                "ü",
+                "página/ñ",
+                LocalDate.EPOCH,
+                "US"),
+            event(
+                "before-epoch",
+                "",
+                "1969-12-31T23:59:59.999999Z",
+                Instant.parse("1969-12-31T23:59:59.999999Z"),
+                -1.5e300,
+                "",
+                "",
+                LocalDate.of(1969, 12, 31),
+                "US"),
+            event(
+                "first",
+                "purchase",
+                "0001-01-01T00:00:00Z",
+                MIN,
+                Double.MIN_VALUE,
+                "tv",
+                "p",
+                LocalDate.of(1, 1, 1),
+                "US"),
+            event(
+                "last",
+                "purchase",
+                "9999-12-31T23:59:59.999999Z",
+                MAX,
+                Double.MAX_VALUE,
+                "tv",
+                "p",
+                LocalDate.of(9999, 12, 31),
+                "US"));
     Path file = write(rows);
 
-    List<Map<String, Object>> actual =
-        query("SELECT * FROM read_parquet(" + literal(file) + ")");
+    List<Map<String, Object>> actual = query("SELECT * FROM read_parquet(" + literal(file) + ")");
 
     assertThat(actual).containsExactlyElementsOf(rows.stream().map(this::expected).toList());
   }
@@ -74,11 +119,22 @@ class CleanEventsWriterTest {
             new Column("signup_date", "INT32", "OPTIONAL", "DATE", DATE),
             new Column("country", "BYTE_ARRAY", "REQUIRED", "UTF8", STRING));
     assertThat(
-            query("SELECT column_type FROM (DESCRIBE SELECT * FROM read_parquet("
-                + literal(file) + "))"))
+            query(
+                "SELECT column_type FROM (DESCRIBE SELECT * FROM read_parquet("
+                    + literal(file)
+                    + "))"))
         .extracting(row -> row.get("column_type"))
-        .containsExactly("VARCHAR", "VARCHAR", "VARCHAR", "TIMESTAMP WITH TIME ZONE", "DATE",
-            "DOUBLE", "VARCHAR", "VARCHAR", "DATE", "VARCHAR");
+        .containsExactly(
+            "VARCHAR",
+            "VARCHAR",
+            "VARCHAR",
+            "TIMESTAMP WITH TIME ZONE",
+            "DATE",
+            "DOUBLE",
+            "VARCHAR",
+            "VARCHAR",
+            "DATE",
+            "VARCHAR");
   }
 
   @Test
@@ -89,8 +145,17 @@ class CleanEventsWriterTest {
     Instant start = Instant.parse("2024-01-01T00:00:00Z");
     for (int i = 0; i < 10_000; i++) {
       Instant at = start.plus(i * 7_919L, ChronoUnit.MILLIS).plusNanos(1_000L * (i % 1000));
-      rows.add(event("user-" + (i % 500), types[i % 3], at.toString(), at, i * 0.25,
-          devices[i % 2], "/page/" + (i % 10), LocalDate.of(2023, 1 + i % 12, 1), "US"));
+      rows.add(
+          event(
+              "user-" + (i % 500),
+              types[i % 3],
+              at.toString(),
+              at,
+              i * 0.25,
+              devices[i % 2],
+              "/page/" + (i % 10),
+              LocalDate.of(2023, 1 + i % 12, 1),
+              "US"));
     }
     Path file = write(rows);
 
@@ -100,8 +165,12 @@ class CleanEventsWriterTest {
           .as(column)
           .allSatisfy(encodings -> assertThat(encodings).contains("PLAIN_DICTIONARY"));
     }
-    assertThat(queryOne("SELECT count(*) AS n, count(DISTINCT user_id) AS users,"
-            + " min(timestamp_dt) AS first FROM read_parquet(" + literal(file) + ")"))
+    assertThat(
+            queryOne(
+                "SELECT count(*) AS n, count(DISTINCT user_id) AS users,"
+                    + " min(timestamp_dt) AS first FROM read_parquet("
+                    + literal(file)
+                    + ")"))
         .containsEntry("n", 10_000L)
         .containsEntry("users", 500L)
         .containsEntry("first", start);
@@ -110,9 +179,10 @@ class CleanEventsWriterTest {
   @Test
   void nullOptionalColumnsAreCountedAsNulls() throws IOException {
     Path file =
-        write(List.of(
-            event("a", null, "t", Instant.EPOCH, null, null, null, null, "US"),
-            event("b", "click", "t", Instant.EPOCH, 1.0, "d", "p", LocalDate.EPOCH, "US")));
+        write(
+            List.of(
+                event("a", null, "t", Instant.EPOCH, null, null, null, null, "US"),
+                event("b", "click", "t", Instant.EPOCH, 1.0, "d", "p", LocalDate.EPOCH, "US")));
 
     Map<String, Object> nulls = new LinkedHashMap<>();
     for (Map<String, Object> chunk : ParquetInspection.chunks(file)) {
@@ -147,14 +217,21 @@ class CleanEventsWriterTest {
     return file;
   }
 
-  private static CleanEvent event(String userId, String eventType, String timestamp,
-      Instant instant, Double value, String device, String page, LocalDate signupDate,
+  private static CleanEvent event(
+      String userId,
+      String eventType,
+      String timestamp,
+      Instant instant,
+      Double value,
+      String device,
+      String page,
+      LocalDate signupDate,
       String country) {
     long micros = instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000;
     int eventDate = (int) LocalDate.ofInstant(instant, ZoneOffset.UTC).toEpochDay();
     Integer signup = signupDate == null ? null : (int) signupDate.toEpochDay();
-    return new CleanEvent(userId, eventType, timestamp, micros, eventDate, value, device, page,
-        signup, country);
+    return new CleanEvent(
+        userId, eventType, timestamp, micros, eventDate, value, device, page, signup, country);
   }
 
   private Map<String, Object> expected(CleanEvent row) {
@@ -167,7 +244,8 @@ class CleanEventsWriterTest {
     map.put("value", row.value());
     map.put("device", row.device());
     map.put("page", row.page());
-    map.put("signup_date", row.signupDate() == null ? null : LocalDate.ofEpochDay(row.signupDate()));
+    map.put(
+        "signup_date", row.signupDate() == null ? null : LocalDate.ofEpochDay(row.signupDate()));
     map.put("country", row.country());
     return map;
   }

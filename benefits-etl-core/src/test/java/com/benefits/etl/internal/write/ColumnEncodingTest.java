@@ -4,10 +4,10 @@ import static com.benefits.etl.testing.DuckDb.literal;
 import static com.benefits.etl.testing.DuckDb.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.benefits.etl.RejectReason;
 import com.benefits.etl.internal.model.CleanEvent;
 import com.benefits.etl.internal.model.DailyCount;
 import com.benefits.etl.internal.model.RejectedRecord;
-import com.benefits.etl.RejectReason;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -72,17 +72,23 @@ class ColumnEncodingTest {
     List<CleanEvent> rows = rows(60_000, 11);
     Path ours = writeOurs(rows, small);
 
-    List<Map<String, Object>> groups = query("SELECT row_group_id, row_group_num_rows"
-        + " FROM parquet_metadata(" + literal(ours) + ") WHERE path_in_schema = 'user_id'");
+    List<Map<String, Object>> groups =
+        query(
+            "SELECT row_group_id, row_group_num_rows"
+                + " FROM parquet_metadata("
+                + literal(ours)
+                + ") WHERE path_in_schema = 'user_id'");
     assertThat(groups).hasSizeGreaterThan(2);
     assertThat(groups.stream().mapToLong(g -> (Long) g.get("row_group_num_rows")).sum())
         .isEqualTo(rows.size());
     assertThat(ParquetInspection.encodings(ours, "event_type"))
         .allSatisfy(e -> assertThat(e).contains("PLAIN_DICTIONARY"));
-    assertThat(ParquetInspection.chunks(ours)).allSatisfy(chunk -> {
-      assertThat(chunk).containsEntry("compression", "SNAPPY");
-      assertThat(chunk.get("stats_null_count")).isNotNull();
-    });
+    assertThat(ParquetInspection.chunks(ours))
+        .allSatisfy(
+            chunk -> {
+              assertThat(chunk).containsEntry("compression", "SNAPPY");
+              assertThat(chunk.get("stats_null_count")).isNotNull();
+            });
     assertSameRows(ours, writeReference(rows, small));
   }
 
@@ -98,10 +104,15 @@ class ColumnEncodingTest {
         writer.write(row);
       }
     }
-    Path reference = writeReference(DailySummaryWriter.TABLE, rows, OPTIONS, (row, g) -> g
-        .append("user_id", row.userId())
-        .append("event_date", row.eventDate())
-        .append("event_count", row.eventCount()));
+    Path reference =
+        writeReference(
+            DailySummaryWriter.TABLE,
+            rows,
+            OPTIONS,
+            (row, g) ->
+                g.append("user_id", row.userId())
+                    .append("event_date", row.eventDate())
+                    .append("event_count", row.eventCount()));
 
     List<Map<String, Object>> expected = chunkMetadata(reference);
     assertThat(chunkMetadata(ours)).containsExactlyElementsOf(expected);
@@ -120,16 +131,34 @@ class ColumnEncodingTest {
         ParquetTableWriter<RejectedRecord> r = RejectsWriter.open(rejects, OPTIONS)) {
       for (int i = 0; i < 3000; i++) {
         long micros = 1_710_000_000_000_000L + i % 3 * 1_000_000L;
-        c.write(new CleanEvent("u" + i % 3, "login", "2024-03-09T16:00:0" + i % 3 + "Z", micros,
-            19_791, 1.5 * (i % 3), "mobile", "/home", 19_000 + i % 3, "US"));
-        r.write(new RejectedRecord(i % 3, RejectReason.DUPLICATE, "same as record " + i % 3,
-            "{\"user_id\":\"u" + i % 3 + "\"}"));
+        c.write(
+            new CleanEvent(
+                "u" + i % 3,
+                "login",
+                "2024-03-09T16:00:0" + i % 3 + "Z",
+                micros,
+                19_791,
+                1.5 * (i % 3),
+                "mobile",
+                "/home",
+                19_000 + i % 3,
+                "US"));
+        r.write(
+            new RejectedRecord(
+                i % 3,
+                RejectReason.DUPLICATE,
+                "same as record " + i % 3,
+                "{\"user_id\":\"u" + i % 3 + "\"}"));
       }
     }
     for (Path file : List.of(clean, rejects)) {
-      assertThat(ParquetInspection.chunks(file)).isNotEmpty().allSatisfy(chunk ->
-          assertThat((String) chunk.get("encodings")).as(file + " " + chunk.get("path_in_schema"))
-              .contains("PLAIN_DICTIONARY"));
+      assertThat(ParquetInspection.chunks(file))
+          .isNotEmpty()
+          .allSatisfy(
+              chunk ->
+                  assertThat((String) chunk.get("encodings"))
+                      .as(file + " " + chunk.get("path_in_schema"))
+                      .contains("PLAIN_DICTIONARY"));
     }
   }
 
@@ -144,13 +173,25 @@ class ColumnEncodingTest {
       String type = random.nextInt(10) == 0 ? null : types[random.nextInt(types.length)];
       long micros = random.nextLong() % 4_000_000_000_000_000L; // 1843 to 2096
       int day = (int) Math.floorDiv(micros, 86_400_000_000L);
-      Double value = nullBlock || random.nextInt(4) == 0 ? null
-          : random.nextInt(50) == 0 ? -0.0 : (random.nextInt(2000) - 1000) / 4.0;
+      Double value =
+          nullBlock || random.nextInt(4) == 0
+              ? null
+              : random.nextInt(50) == 0 ? -0.0 : (random.nextInt(2000) - 1000) / 4.0;
       String device = nullBlock ? null : "device-" + random.nextInt(5);
       String page = "/page/" + i / 50;
       Integer signup = random.nextInt(5) == 0 ? null : -1000 + random.nextInt(3000);
-      rows.add(new CleanEvent(userId, type, "ts-" + micros, micros, day, value, device, page,
-          signup, i % 1000 == 0 ? "CA" : "US"));
+      rows.add(
+          new CleanEvent(
+              userId,
+              type,
+              "ts-" + micros,
+              micros,
+              day,
+              value,
+              device,
+              page,
+              signup,
+              i % 1000 == 0 ? "CA" : "US"));
     }
     return rows;
   }
@@ -168,40 +209,46 @@ class ColumnEncodingTest {
   /** The same rows through parquet-java's record API, with the same plain columns and sizes. */
   private Path writeReference(List<CleanEvent> rows, ParquetWriterOptions options)
       throws IOException {
-    return writeReference(CleanEventsWriter.TABLE, rows, options, (row, g) -> {
-      g.append("user_id", row.userId())
-          .append("timestamp", row.timestamp())
-          .append("timestamp_dt", row.timestampMicros())
-          .append("event_date", row.eventDate())
-          .append("country", row.country());
-      appendIfPresent(g, "event_type", row.eventType());
-      if (row.value() != null) {
-        g.append("value", row.value());
-      }
-      appendIfPresent(g, "device", row.device());
-      appendIfPresent(g, "page", row.page());
-      if (row.signupDate() != null) {
-        g.append("signup_date", row.signupDate());
-      }
-    });
+    return writeReference(
+        CleanEventsWriter.TABLE,
+        rows,
+        options,
+        (row, g) -> {
+          g.append("user_id", row.userId())
+              .append("timestamp", row.timestamp())
+              .append("timestamp_dt", row.timestampMicros())
+              .append("event_date", row.eventDate())
+              .append("country", row.country());
+          appendIfPresent(g, "event_type", row.eventType());
+          if (row.value() != null) {
+            g.append("value", row.value());
+          }
+          appendIfPresent(g, "device", row.device());
+          appendIfPresent(g, "page", row.page());
+          if (row.signupDate() != null) {
+            g.append("signup_date", row.signupDate());
+          }
+        });
   }
 
-  private <T> Path writeReference(ParquetTable<T> table, List<T> rows,
-      ParquetWriterOptions options, BiConsumer<T, Group> fill) throws IOException {
+  private <T> Path writeReference(
+      ParquetTable<T> table, List<T> rows, ParquetWriterOptions options, BiConsumer<T, Group> fill)
+      throws IOException {
     Path file = dir.resolve("reference.parquet");
     // builder() and withFile(OutputFile): builder(OutputFile) would make javac read Hadoop's Path
     // class, whose annotations are not on the classpath (a -Werror warning).
-    ExampleParquetWriter.Builder builder = ExampleParquetWriter.builder()
-        .withFile(new LocalOutputFile(file))
-        .withType(table.schema())
-        .withConf(new PlainParquetConfiguration())
-        .withCompressionCodec(CompressionCodecName.UNCOMPRESSED)
-        .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
-        .withWriterVersion(WriterVersion.PARQUET_1_0)
-        .withDictionaryEncoding(true)
-        .withRowGroupSize(options.rowGroupSizeBytes())
-        .withPageSize(options.pageSizeBytes())
-        .withDictionaryPageSize(options.dictionaryPageSizeBytes());
+    ExampleParquetWriter.Builder builder =
+        ExampleParquetWriter.builder()
+            .withFile(new LocalOutputFile(file))
+            .withType(table.schema())
+            .withConf(new PlainParquetConfiguration())
+            .withCompressionCodec(CompressionCodecName.UNCOMPRESSED)
+            .withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+            .withWriterVersion(WriterVersion.PARQUET_1_0)
+            .withDictionaryEncoding(true)
+            .withRowGroupSize(options.rowGroupSizeBytes())
+            .withPageSize(options.pageSizeBytes())
+            .withDictionaryPageSize(options.dictionaryPageSizeBytes());
     SimpleGroupFactory groups = new SimpleGroupFactory(table.schema());
     try (ParquetWriter<Group> writer = builder.build()) {
       for (T row : rows) {
@@ -221,9 +268,12 @@ class ColumnEncodingTest {
 
   /** What a reader sees of each chunk, leaving out sizes, offsets and the compression codec. */
   private static List<Map<String, Object>> chunkMetadata(Path file) {
-    return query("SELECT row_group_id, path_in_schema, num_values, encodings, stats_min_value,"
-        + " stats_max_value, stats_null_count FROM parquet_metadata(" + literal(file) + ")"
-        + " ORDER BY row_group_id, column_id");
+    return query(
+        "SELECT row_group_id, path_in_schema, num_values, encodings, stats_min_value,"
+            + " stats_max_value, stats_null_count FROM parquet_metadata("
+            + literal(file)
+            + ")"
+            + " ORDER BY row_group_id, column_id");
   }
 
   private static String encodingsOf(List<Map<String, Object>> chunks, String column) {
@@ -234,8 +284,9 @@ class ColumnEncodingTest {
   }
 
   private static void assertSameRows(Path ours, Path reference) {
-    String differences = "SELECT count(*) AS n FROM (SELECT * FROM read_parquet(%s) EXCEPT ALL"
-        + " SELECT * FROM read_parquet(%s))";
+    String differences =
+        "SELECT count(*) AS n FROM (SELECT * FROM read_parquet(%s) EXCEPT ALL"
+            + " SELECT * FROM read_parquet(%s))";
     assertThat(query(differences.formatted(literal(ours), literal(reference))))
         .containsExactly(Map.of("n", 0L));
     assertThat(query(differences.formatted(literal(reference), literal(ours))))

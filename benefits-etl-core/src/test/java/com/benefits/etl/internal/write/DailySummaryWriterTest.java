@@ -1,9 +1,9 @@
 package com.benefits.etl.internal.write;
 
-import static com.benefits.etl.testing.DuckDb.literal;
-import static com.benefits.etl.testing.DuckDb.query;
 import static com.benefits.etl.internal.write.ParquetInspection.DATE;
 import static com.benefits.etl.internal.write.ParquetInspection.STRING;
+import static com.benefits.etl.testing.DuckDb.literal;
+import static com.benefits.etl.testing.DuckDb.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.benefits.etl.internal.model.DailyCount;
@@ -24,20 +24,25 @@ class DailySummaryWriterTest {
   @Test
   void valuesReadBackByDuckDbEqualWhatWasWritten() throws IOException {
     Path file =
-        write(List.of(
-            new DailyCount("a", day(1, 1, 1), 1),
-            new DailyCount("a", -1, Long.MAX_VALUE),
-            new DailyCount("ünïcødé 用户", 0, 0),
-            new DailyCount("z", day(9999, 12, 31), 42)));
+        write(
+            List.of(
+                new DailyCount("a", day(1, 1, 1), 1),
+                new DailyCount("a", -1, Long.MAX_VALUE),
+                new DailyCount("ünïcødé 用户", 0, 0),
+                new DailyCount("z", day(9999, 12, 31), 42)));
 
     assertThat(query("SELECT * FROM read_parquet(" + literal(file) + ")"))
         .containsExactly(
             Map.of("user_id", "a", "event_date", LocalDate.of(1, 1, 1), "event_count", 1L),
-            Map.of("user_id", "a", "event_date", LocalDate.of(1969, 12, 31),
-                "event_count", Long.MAX_VALUE),
+            Map.of(
+                "user_id",
+                "a",
+                "event_date",
+                LocalDate.of(1969, 12, 31),
+                "event_count",
+                Long.MAX_VALUE),
             Map.of("user_id", "ünïcødé 用户", "event_date", LocalDate.EPOCH, "event_count", 0L),
-            Map.of("user_id", "z", "event_date", LocalDate.of(9999, 12, 31),
-                "event_count", 42L));
+            Map.of("user_id", "z", "event_date", LocalDate.of(9999, 12, 31), "event_count", 42L));
   }
 
   @Test

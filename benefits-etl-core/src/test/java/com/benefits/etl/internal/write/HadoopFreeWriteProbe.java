@@ -1,15 +1,15 @@
 package com.benefits.etl.internal.write;
 
+import com.benefits.etl.RejectReason;
 import com.benefits.etl.internal.model.CleanEvent;
 import com.benefits.etl.internal.model.DailyCount;
 import com.benefits.etl.internal.model.RejectedRecord;
-import com.benefits.etl.RejectReason;
 import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * Writes one row of each table. {@link NoHadoopAtRuntimeTest} runs it in a class loader that has
- * no Hadoop class, as at runtime.
+ * Writes one row of each table. {@link NoHadoopAtRuntimeTest} runs it in a class loader that has no
+ * Hadoop class, as at runtime.
  */
 public final class HadoopFreeWriteProbe {
 
@@ -20,8 +20,8 @@ public final class HadoopFreeWriteProbe {
     Path dir = Path.of(directory);
     long rows = 0;
     try (var writer = CleanEventsWriter.open(dir.resolve("clean_events.parquet"))) {
-      writer.write(new CleanEvent("u1", "click", "1970-01-01T00:00:00Z", 0, 0, 1.0, null, null,
-          null, "US"));
+      writer.write(
+          new CleanEvent("u1", "click", "1970-01-01T00:00:00Z", 0, 0, 1.0, null, null, null, "US"));
       rows += writer.rowsWritten();
     }
     try (var writer = DailySummaryWriter.open(dir.resolve("daily_summary.parquet"))) {

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * hadoop-common is on the test classpath (it is {@code provided}), but not at runtime. This runs
- * the writers in a class loader built from the test classpath without any Hadoop jar, as the
- * shaded jar will run them.
+ * the writers in a class loader built from the test classpath without any Hadoop jar, as the shaded
+ * jar will run them.
  */
 class NoHadoopAtRuntimeTest {
 
@@ -38,8 +38,9 @@ class NoHadoopAtRuntimeTest {
     }
     for (String name :
         List.of("clean_events.parquet", "daily_summary.parquet", "rejected_events.parquet")) {
-      assertThat(queryOne("SELECT count(*) AS n FROM read_parquet(" + literal(dir.resolve(name))
-              + ")"))
+      assertThat(
+              queryOne(
+                  "SELECT count(*) AS n FROM read_parquet(" + literal(dir.resolve(name)) + ")"))
           .containsEntry("n", 1L);
     }
   }

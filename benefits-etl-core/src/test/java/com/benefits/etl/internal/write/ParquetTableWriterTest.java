@@ -7,9 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.LONG;
 
+import com.benefits.etl.RejectReason;
 import com.benefits.etl.internal.model.DailyCount;
 import com.benefits.etl.internal.model.RejectedRecord;
-import com.benefits.etl.RejectReason;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -46,7 +46,9 @@ class ParquetTableWriterTest {
   @Test
   void anExistingFileIsOverwritten() throws IOException {
     Path file = dir.resolve("daily_summary.parquet");
-    Files.writeString(file, "not parquet, and longer than the file that replaces it ".repeat(100),
+    Files.writeString(
+        file,
+        "not parquet, and longer than the file that replaces it ".repeat(100),
         StandardCharsets.UTF_8);
 
     try (ParquetTableWriter<DailyCount> writer = DailySummaryWriter.open(file)) {
@@ -105,12 +107,16 @@ class ParquetTableWriterTest {
       }
     }
 
-    assertThat(queryOne("SELECT num_row_groups FROM parquet_file_metadata(" + literal(file) + ")")
-            .get("num_row_groups"))
+    assertThat(
+            queryOne("SELECT num_row_groups FROM parquet_file_metadata(" + literal(file) + ")")
+                .get("num_row_groups"))
         .asInstanceOf(LONG)
         .isGreaterThan(1L);
-    assertThat(queryOne("SELECT count(*) AS n, sum(event_count) AS total FROM read_parquet("
-            + literal(file) + ")"))
+    assertThat(
+            queryOne(
+                "SELECT count(*) AS n, sum(event_count) AS total FROM read_parquet("
+                    + literal(file)
+                    + ")"))
         .containsEntry("n", (long) rows)
         .containsEntry("total", BigInteger.valueOf((long) rows * (rows - 1) / 2));
     ParquetInspection.assertSnappyWithStatistics(file);

@@ -13,17 +13,19 @@ class ParquetWriterOptionsTest {
         .isEqualTo(new ParquetWriterOptions(64L * 1024 * 1024, 1024 * 1024, 1024 * 1024))
         .isEqualTo(ParquetWriterOptions.builder().build());
     assertThat(ParquetWriterOptions.defaults().toString())
-        .isEqualTo("ParquetWriterOptions[rowGroupSizeBytes=67108864, pageSizeBytes=1048576,"
-            + " dictionaryPageSizeBytes=1048576]");
+        .isEqualTo(
+            "ParquetWriterOptions[rowGroupSizeBytes=67108864, pageSizeBytes=1048576,"
+                + " dictionaryPageSizeBytes=1048576]");
   }
 
   @Test
   void builderSetsEverySize() {
-    assertThat(ParquetWriterOptions.builder()
-            .rowGroupSizeBytes(3_000_000_000L)
-            .pageSizeBytes(2)
-            .dictionaryPageSizeBytes(3)
-            .build())
+    assertThat(
+            ParquetWriterOptions.builder()
+                .rowGroupSizeBytes(3_000_000_000L)
+                .pageSizeBytes(2)
+                .dictionaryPageSizeBytes(3)
+                .build())
         .isEqualTo(new ParquetWriterOptions(3_000_000_000L, 2, 3));
   }
 

@@ -1,12 +1,12 @@
 package com.benefits.etl.internal.write;
 
+import static com.benefits.etl.internal.write.ParquetInspection.STRING;
 import static com.benefits.etl.testing.DuckDb.literal;
 import static com.benefits.etl.testing.DuckDb.query;
-import static com.benefits.etl.internal.write.ParquetInspection.STRING;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.benefits.etl.internal.model.RejectedRecord;
 import com.benefits.etl.RejectReason;
+import com.benefits.etl.internal.model.RejectedRecord;
 import com.benefits.etl.internal.write.ParquetInspection.Column;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -24,22 +24,42 @@ class RejectsWriterTest {
   void valuesReadBackByDuckDbEqualWhatWasWritten() throws IOException {
     String raw = "{\"user_id\": \"ü\", \"timestamp\": \"yesterday\",\n \"value\": 1e3}";
     Path file =
-        write(List.of(
-            new RejectedRecord(0, RejectReason.INVALID_TIMESTAMP,
-                "timestamp \"yesterday\" is not an ISO 8601 timestamp", raw),
-            new RejectedRecord(Long.MAX_VALUE, RejectReason.DUPLICATE,
-                "repeats record 0", "not json at all ✗"),
-            new RejectedRecord(7, RejectReason.MALFORMED_RECORD, "", "")));
+        write(
+            List.of(
+                new RejectedRecord(
+                    0,
+                    RejectReason.INVALID_TIMESTAMP,
+                    "timestamp \"yesterday\" is not an ISO 8601 timestamp",
+                    raw),
+                new RejectedRecord(
+                    Long.MAX_VALUE,
+                    RejectReason.DUPLICATE,
+                    "repeats record 0",
+                    "not json at all ✗"),
+                new RejectedRecord(7, RejectReason.MALFORMED_RECORD, "", "")));
 
     assertThat(query("SELECT * FROM read_parquet(" + literal(file) + ")"))
         .containsExactly(
-            Map.of("record_index", 0L, "reason", "invalid_timestamp",
-                "detail", "timestamp \"yesterday\" is not an ISO 8601 timestamp",
-                "raw_record", raw),
-            Map.of("record_index", Long.MAX_VALUE, "reason", "duplicate",
-                "detail", "repeats record 0", "raw_record", "not json at all ✗"),
-            Map.of("record_index", 7L, "reason", "malformed_record", "detail", "",
-                "raw_record", ""));
+            Map.of(
+                "record_index",
+                0L,
+                "reason",
+                "invalid_timestamp",
+                "detail",
+                "timestamp \"yesterday\" is not an ISO 8601 timestamp",
+                "raw_record",
+                raw),
+            Map.of(
+                "record_index",
+                Long.MAX_VALUE,
+                "reason",
+                "duplicate",
+                "detail",
+                "repeats record 0",
+                "raw_record",
+                "not json at all ✗"),
+            Map.of(
+                "record_index", 7L, "reason", "malformed_record", "detail", "", "raw_record", ""));
   }
 
   @Test
@@ -59,8 +79,8 @@ class RejectsWriterTest {
     RejectReason[] reasons = RejectReason.values();
     List<RejectedRecord> rows = new ArrayList<>();
     for (int i = 0; i < 10_000; i++) {
-      rows.add(new RejectedRecord(i, reasons[i % reasons.length], "detail " + i,
-          "{\"n\": " + i + "}"));
+      rows.add(
+          new RejectedRecord(i, reasons[i % reasons.length], "detail " + i, "{\"n\": " + i + "}"));
     }
     Path file = write(rows);
 

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class JsonArrayTiersTest {
   static final long SEED = Long.getLong("fuzz.seed", 20_261_125L);
   static final int CASES = Integer.getInteger("fuzz.cases", 3_000);
+
   /** Tight enough that generated records hit every limit now and then. */
   static final ReadLimits TIGHT = new ReadLimits(3, 6, 8, 220, 100, 60);
 
@@ -59,19 +60,35 @@ class JsonArrayTiersTest {
 
   @Test
   void generatedDataIsReadAsJacksonReadsIt() throws IOException {
-    GeneratedData data = new MockDataGenerator(GeneratorOptions.builder(dir.resolve("gen"))
-        .events(20_000).users(500).seed(11).build()).generate();
+    GeneratedData data =
+        new MockDataGenerator(
+                GeneratorOptions.builder(dir.resolve("gen"))
+                    .events(20_000)
+                    .users(500)
+                    .seed(11)
+                    .build())
+            .generate();
     assertSameReading(data.events(), ReadLimits.DEFAULT);
     assertSameReading(data.events(), TIGHT);
   }
 
   @Test
   void mostGeneratedRecordsNeverReachJackson() throws IOException {
-    GeneratedData data = new MockDataGenerator(GeneratorOptions.builder(dir.resolve("gen"))
-        .events(20_000).users(500).seed(12).build()).generate();
-    JsonArrayRecordReader r = new JsonArrayRecordReader(data.events(),
-        Files.newInputStream(data.events()), () -> Files.newInputStream(data.events()),
-        ReadLimits.DEFAULT.jsonFactory(), ReadLimits.DEFAULT);
+    GeneratedData data =
+        new MockDataGenerator(
+                GeneratorOptions.builder(dir.resolve("gen"))
+                    .events(20_000)
+                    .users(500)
+                    .seed(12)
+                    .build())
+            .generate();
+    JsonArrayRecordReader r =
+        new JsonArrayRecordReader(
+            data.events(),
+            Files.newInputStream(data.events()),
+            () -> Files.newInputStream(data.events()),
+            ReadLimits.DEFAULT.jsonFactory(),
+            ReadLimits.DEFAULT);
     assertThat(EventReaderTest.readAll(r)).hasSize(20_000);
     assertThat(r.parsedByJackson()).isLessThanOrEqualTo(20_000 / 100);
   }
@@ -79,8 +96,8 @@ class JsonArrayTiersTest {
   @Test
   @Timeout(180)
   void mutatedArraysAreReadAsJacksonReadsThem() throws IOException {
-    byte[] base = Files.readAllBytes(
-        TestFiles.copyResource("e2e/events.json", dir.resolve("base.json")));
+    byte[] base =
+        Files.readAllBytes(TestFiles.copyResource("e2e/events.json", dir.resolve("base.json")));
     Random random = new Random(SEED);
     for (int i = 0; i < CASES; i++) {
       Mutations.Case c = Mutations.randomCase(i, List.of(base), random); // gzipped now and then
@@ -93,8 +110,9 @@ class JsonArrayTiersTest {
       } catch (AssertionError e) {
         Path keep = Files.createDirectories(Path.of("target", "fuzz-failures"));
         Files.write(keep.resolve("tiers-" + c.fileName().replace(' ', '-')), content);
-        throw new AssertionError("case " + i + " (" + what + ", "
-            + (limits == TIGHT ? "tight" : "default") + " limits)", e);
+        throw new AssertionError(
+            "case " + i + " (" + what + ", " + (limits == TIGHT ? "tight" : "default") + " limits)",
+            e);
       }
       Files.delete(file);
     }
@@ -104,18 +122,28 @@ class JsonArrayTiersTest {
   void errorsAfterManyRecordsKeepTheirPosition() throws IOException {
     StringBuilder s = new StringBuilder("[\n");
     for (int i = 0; i < 5_000; i++) {
-      s.append("{\"user_id\":\"u").append(i).append("\",\"timestamp\":\"2024-01-01T00:00:00Z\"},\n");
+      s.append("{\"user_id\":\"u")
+          .append(i)
+          .append("\",\"timestamp\":\"2024-01-01T00:00:00Z\"},\n");
     }
     // Small records limit: the Jackson reader skipping 350 KB of records must not count them as
     // one record, nor keep them all.
     ReadLimits smallRecords = new ReadLimits(1_000, 10_000, 50_000, 1_000, 500, 100);
-    for (String tail : List.of("{\"user_id\":1} {}]", "{\"user_id\":\"\\x\"}]", "{\"a\":1}] x",
-        "{\"a\":1}", "{\"a\":[1,}]", "{\"a\":01}]", "\"" + "x".repeat(3_000) + "\"]")) {
+    for (String tail :
+        List.of(
+            "{\"user_id\":1} {}]",
+            "{\"user_id\":\"\\x\"}]",
+            "{\"a\":1}] x",
+            "{\"a\":1}",
+            "{\"a\":[1,}]",
+            "{\"a\":01}]",
+            "\"" + "x".repeat(3_000) + "\"]")) {
       Path file = Files.write(dir.resolve("tail.json"), (s + tail).getBytes(UTF_8));
       for (ReadLimits limits : List.of(ReadLimits.DEFAULT, smallRecords)) {
         assertSameReading(file, limits);
         Reading reading = read(file, limits, true);
-        if (limits == smallRecords || !tail.startsWith("\"")) { // the string is too large only there
+        if (limits == smallRecords
+            || !tail.startsWith("\"")) { // the string is too large only there
           assertThat(reading.error()).as(tail).isNotNull().contains("line 5002");
           assertThat(reading.records().size()).isBetween(5_000, 5_001);
         }
