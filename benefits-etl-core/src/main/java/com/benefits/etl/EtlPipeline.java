@@ -51,11 +51,6 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  */
 public final class EtlPipeline {
-  public static final String CLEAN_EVENTS = "clean_events.parquet";
-  public static final String DAILY_SUMMARY = "daily_summary.parquet";
-  public static final String REJECTED_EVENTS = "rejected_events.parquet";
-  public static final String RUN_REPORT = "run_report.json";
-
   private static final Logger LOG = LoggerFactory.getLogger(EtlPipeline.class);
 
   private final PipelineOptions options;
@@ -141,8 +136,8 @@ public final class EtlPipeline {
     long dailyRows;
     try (AsyncEventWriter writer =
         new AsyncEventWriter(
-            CleanEventsWriter.open(out.temporaryFor(CLEAN_EVENTS)),
-            RejectsWriter.open(out.temporaryFor(REJECTED_EVENTS)),
+            CleanEventsWriter.open(out.temporaryFor(Output.CLEAN_EVENTS.fileName())),
+            RejectsWriter.open(out.temporaryFor(Output.REJECTED_EVENTS.fileName())),
             steps.daily::add)) {
       long readerCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
       while (events.next()) {
@@ -157,7 +152,7 @@ public final class EtlPipeline {
 
       // The writer thread closes the clean and rejected files meanwhile.
       try (ParquetTableWriter<DailyCount> daily =
-          DailySummaryWriter.open(out.temporaryFor(DAILY_SUMMARY))) {
+          DailySummaryWriter.open(out.temporaryFor(Output.DAILY_SUMMARY.fileName()))) {
         steps.daily.forEachSorted(row -> writeUnchecked(daily, row));
         dailyRows = daily.rowsWritten();
       }
@@ -169,6 +164,7 @@ public final class EtlPipeline {
           readerCpu / 1_000_000,
           writer.writerCpuTime().toMillis(),
           writer.readerWaitTime().toMillis());
+      LOG.info("Deduplication kept {} distinct keys", steps.dedup.size());
     }
 
     RunResult result =
@@ -183,9 +179,9 @@ public final class EtlPipeline {
     logSteps(result);
     List<RunReport.OutputFile> outputs =
         List.of(
-            output(out, CLEAN_EVENTS, result.cleanEvents()),
-            output(out, DAILY_SUMMARY, dailyRows),
-            output(out, REJECTED_EVENTS, result.rejectedTotal()));
+            output(out, Output.CLEAN_EVENTS, result.cleanEvents()),
+            output(out, Output.DAILY_SUMMARY, dailyRows),
+            output(out, Output.REJECTED_EVENTS, result.rejectedTotal()));
     phases.end("write_report");
     RunReport report =
         new RunReport(
@@ -198,7 +194,7 @@ public final class EtlPipeline {
             result,
             phases.list,
             outputs);
-    RunReportWriter.write(report, out.temporaryFor(RUN_REPORT));
+    RunReportWriter.write(report, out.temporaryFor(Output.RUN_REPORT.fileName()));
     out.publish();
     return result;
   }
@@ -333,7 +329,8 @@ public final class EtlPipeline {
     return new RunReport.InputFile(path.toAbsolutePath().normalize(), size(path));
   }
 
-  private static RunReport.OutputFile output(OutputDirectory out, String name, long rows) {
+  private static RunReport.OutputFile output(OutputDirectory out, Output output, long rows) {
+    String name = output.fileName();
     return new RunReport.OutputFile(
         name, out.finalPath(name).toAbsolutePath().normalize(), rows, size(out.temporaryFor(name)));
   }

@@ -51,19 +51,24 @@ public record RunResult(
     return recordsRead == cleanEvents + rejectedTotal();
   }
 
+  /** Where {@code output} is, in the output directory. */
+  public Path file(Output output) {
+    return outputDirectory.resolve(output.fileName());
+  }
+
   public Path cleanEventsFile() {
-    return outputDirectory.resolve(EtlPipeline.CLEAN_EVENTS);
+    return file(Output.CLEAN_EVENTS);
   }
 
   public Path dailySummaryFile() {
-    return outputDirectory.resolve(EtlPipeline.DAILY_SUMMARY);
+    return file(Output.DAILY_SUMMARY);
   }
 
   public Path rejectedEventsFile() {
-    return outputDirectory.resolve(EtlPipeline.REJECTED_EVENTS);
+    return file(Output.REJECTED_EVENTS);
   }
 
   public Path runReportFile() {
-    return outputDirectory.resolve(EtlPipeline.RUN_REPORT);
+    return file(Output.RUN_REPORT);
   }
 }

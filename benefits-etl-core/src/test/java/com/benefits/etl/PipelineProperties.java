@@ -86,7 +86,7 @@ class PipelineProperties {
     for (Map<String, Object> row :
         query(
             "SELECT record_index, reason FROM read_parquet("
-                + literal(output.resolve(EtlPipeline.REJECTED_EVENTS))
+                + literal(output.resolve(Output.REJECTED_EVENTS.fileName()))
                 + ")")) {
       fates.set(((Long) row.get("record_index")).intValue(), (String) row.get("reason"));
     }

@@ -1,5 +1,6 @@
 package com.benefits.etl.generate;
 
+import java.time.LocalDate;
 import java.util.SplittableRandom;
 
 /** Renders instants as valid timestamp text (SPEC 1.3) in many equivalent styles. */
@@ -18,16 +19,10 @@ final class Timestamps {
     long local = epochSecond + style.offsetMinutes() * 60L;
     long day = Math.floorDiv(local, 86_400L);
     int secOfDay = (int) Math.floorMod(local, 86_400L);
-    // Civil date from days since 1970-01-01 (proleptic Gregorian), as in java.time.LocalDate.
-    long z = day + 719_468L;
-    long era = Math.floorDiv(z, 146_097L);
-    int doe = (int) (z - era * 146_097L);
-    int yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    int mp = (5 * doy + 2) / 153;
-    int dayOfMonth = doy - (153 * mp + 2) / 5 + 1;
-    int month = mp < 10 ? mp + 3 : mp - 9;
-    int year = (int) (yoe + era * 400L + (month <= 2 ? 1 : 0));
+    LocalDate date = LocalDate.ofEpochDay(day); // java.time, independent of the pipeline's rules
+    int year = date.getYear();
+    int month = date.getMonthValue();
+    int dayOfMonth = date.getDayOfMonth();
     char[] buf = new char[40];
     int n = digits(buf, 0, year, 4);
     buf[n++] = '-';

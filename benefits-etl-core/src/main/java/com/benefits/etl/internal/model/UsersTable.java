@@ -1,7 +1,5 @@
 package com.benefits.etl.internal.model;
 
-import static java.util.Objects.requireNonNull;
-
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -18,9 +16,8 @@ public final class UsersTable {
   private final String[] ids;
 
   /**
-   * User indices in code-point order of their ids: {@link #indexOf} searches it, and {@link
-   * #codePointRanks} inverts it. A hash map from id to index would hold some 60 bytes a user in the
-   * old generation for the whole run, where the join uses {@code UserIndex}.
+   * User indices in code-point order of their ids, which {@link #codePointRanks} inverts. The join
+   * looks users up with {@code UserIndex}.
    */
   private final int[] byCodePoint;
 
@@ -43,25 +40,6 @@ public final class UsersTable {
     for (int r = 0; r < order.length; r++) {
       byCodePoint[r] = order[r];
     }
-  }
-
-  /** The dense index of a (trimmed) user id, or -1 if the user is not in the table. */
-  public int indexOf(String userId) {
-    requireNonNull(userId, "userId is null");
-    int low = 0;
-    int high = byCodePoint.length - 1;
-    while (low <= high) {
-      int mid = (low + high) >>> 1;
-      int c = compareCodePoints(ids[byCodePoint[mid]], userId);
-      if (c < 0) {
-        low = mid + 1;
-      } else if (c > 0) {
-        high = mid - 1;
-      } else {
-        return byCodePoint[mid];
-      }
-    }
-    return -1;
   }
 
   public int size() {

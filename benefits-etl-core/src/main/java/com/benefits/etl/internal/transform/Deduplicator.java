@@ -166,17 +166,6 @@ public final class Deduplicator implements AutoCloseable {
   }
 
   /**
-   * Records {@code key} as seen at {@code index} unless it was seen before.
-   *
-   * @return the index of the earlier record with the same key, or -1 if this is the first
-   * @throws UncheckedIOException if the key log or a run cannot be read or written
-   */
-  public long firstSeen(DedupKey key, long index) {
-    prepare(key);
-    return firstSeen(index);
-  }
-
-  /**
    * Encodes and hashes {@code key} for the next {@link #firstSeen(long)}, and reads the key's home
    * slot in the table without acting on it. The table is far larger than the caches, so that read
    * is usually a miss; a caller that does an independent lookup before {@link #firstSeen(long)}

@@ -10,7 +10,23 @@ public final class CleanEventsWriter {
   static final ParquetTable<CleanEvent> TABLE =
       new ParquetTable<>(OutputSchemas.CLEAN_EVENTS, CleanEventsWriter::write);
 
+  // Column positions, looked up by name in the schema, so the two cannot drift apart.
+  private static final int USER_ID = column("user_id");
+  private static final int EVENT_TYPE = column("event_type");
+  private static final int TIMESTAMP = column("timestamp");
+  private static final int TIMESTAMP_DT = column("timestamp_dt");
+  private static final int EVENT_DATE = column("event_date");
+  private static final int VALUE = column("value");
+  private static final int DEVICE = column("device");
+  private static final int PAGE = column("page");
+  private static final int SIGNUP_DATE = column("signup_date");
+  private static final int COUNTRY = column("country");
+
   private CleanEventsWriter() {}
+
+  private static int column(String name) {
+    return OutputSchemas.CLEAN_EVENTS.getFieldIndex(name);
+  }
 
   /** Opens a writer with default options; an existing file is overwritten. */
   public static ParquetTableWriter<CleanEvent> open(Path file) throws IOException {
@@ -24,15 +40,15 @@ public final class CleanEventsWriter {
   }
 
   private static void write(CleanEvent row, RowFields out) {
-    out.string(0, row.userId()); // user_id
-    out.string(1, row.eventType()); // event_type
-    out.string(2, row.timestamp()); // timestamp
-    out.int64(3, row.timestampMicros()); // timestamp_dt
-    out.int32(4, row.eventDate()); // event_date
-    out.optionalDouble(5, row.value()); // value
-    out.string(6, row.device()); // device
-    out.string(7, row.page()); // page
-    out.optionalInt32(8, row.signupDate()); // signup_date
-    out.string(9, row.country()); // country
+    out.string(USER_ID, row.userId());
+    out.string(EVENT_TYPE, row.eventType());
+    out.string(TIMESTAMP, row.timestamp());
+    out.int64(TIMESTAMP_DT, row.timestampMicros());
+    out.int32(EVENT_DATE, row.eventDate());
+    out.optionalDouble(VALUE, row.value());
+    out.string(DEVICE, row.device());
+    out.string(PAGE, row.page());
+    out.optionalInt32(SIGNUP_DATE, row.signupDate());
+    out.string(COUNTRY, row.country());
   }
 }

@@ -10,7 +10,16 @@ public final class DailySummaryWriter {
   static final ParquetTable<DailyCount> TABLE =
       new ParquetTable<>(OutputSchemas.DAILY_SUMMARY, DailySummaryWriter::write);
 
+  // Column positions, looked up by name in the schema, so the two cannot drift apart.
+  private static final int USER_ID = column("user_id");
+  private static final int EVENT_DATE = column("event_date");
+  private static final int EVENT_COUNT = column("event_count");
+
   private DailySummaryWriter() {}
+
+  private static int column(String name) {
+    return OutputSchemas.DAILY_SUMMARY.getFieldIndex(name);
+  }
 
   /** Opens a writer with default options; an existing file is overwritten. */
   public static ParquetTableWriter<DailyCount> open(Path file) throws IOException {
@@ -24,8 +33,8 @@ public final class DailySummaryWriter {
   }
 
   private static void write(DailyCount row, RowFields out) {
-    out.string(0, row.userId()); // user_id
-    out.int32(1, row.eventDate()); // event_date
-    out.int64(2, row.eventCount()); // event_count
+    out.string(USER_ID, row.userId());
+    out.int32(EVENT_DATE, row.eventDate());
+    out.int64(EVENT_COUNT, row.eventCount());
   }
 }

@@ -13,8 +13,8 @@ import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Types;
 
 /**
- * The Parquet schemas of the three outputs, exactly as SPEC 3.1–3.3 table them. The field order
- * here is the column order in the files, and the field indexes the row writers emit.
+ * The Parquet schemas of the three outputs, exactly as docs/spec.md tables them. The field order
+ * here is the column order in the files; the row writers look their columns up by name.
  */
 public final class OutputSchemas {
 

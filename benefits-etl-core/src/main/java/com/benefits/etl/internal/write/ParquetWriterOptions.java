@@ -40,7 +40,7 @@ public record ParquetWriterOptions(
     }
   }
 
-  /** The defaults: 128 MiB row groups, 1 MiB pages, 1 MiB dictionary pages. */
+  /** The defaults: 64 MiB row groups, 1 MiB pages, 1 MiB dictionary pages. */
   public static ParquetWriterOptions defaults() {
     return DEFAULTS;
   }

@@ -10,7 +10,17 @@ public final class RejectsWriter {
   static final ParquetTable<RejectedRecord> TABLE =
       new ParquetTable<>(OutputSchemas.REJECTED_EVENTS, RejectsWriter::write);
 
+  // Column positions, looked up by name in the schema, so the two cannot drift apart.
+  private static final int RECORD_INDEX = column("record_index");
+  private static final int REASON = column("reason");
+  private static final int DETAIL = column("detail");
+  private static final int RAW_RECORD = column("raw_record");
+
   private RejectsWriter() {}
+
+  private static int column(String name) {
+    return OutputSchemas.REJECTED_EVENTS.getFieldIndex(name);
+  }
 
   /** Opens a writer with default options; an existing file is overwritten. */
   public static ParquetTableWriter<RejectedRecord> open(Path file) throws IOException {
@@ -24,9 +34,9 @@ public final class RejectsWriter {
   }
 
   private static void write(RejectedRecord row, RowFields out) {
-    out.int64(0, row.recordIndex()); // record_index
-    out.string(1, row.reason().code()); // reason
-    out.string(2, row.detail()); // detail
-    out.string(3, row.rawRecord()); // raw_record
+    out.int64(RECORD_INDEX, row.recordIndex());
+    out.string(REASON, row.reason().code());
+    out.string(DETAIL, row.detail());
+    out.string(RAW_RECORD, row.rawRecord());
   }
 }

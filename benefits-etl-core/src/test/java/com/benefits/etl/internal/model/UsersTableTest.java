@@ -39,31 +39,6 @@ class UsersTableTest {
     }
   }
 
-  /** indexOf finds every id at the index it was added under, and no other id. */
-  @ParameterizedTest
-  @ValueSource(booleans = {false, true})
-  void indexOfFindsEveryIdAndNoOther(boolean withSurrogatePairs) {
-    Random random = new Random(withSurrogatePairs ? 3 : 4);
-    UsersTable.Builder b = UsersTable.builder();
-    java.util.Map<String, Integer> model = new java.util.HashMap<>();
-    for (int i = 0; i < 5_000; i++) {
-      String id = randomId(random, withSurrogatePairs);
-      if (b.add(id, UsersTable.NO_DATE, false, "US")) {
-        model.put(id, model.size());
-      } else {
-        assertThat(model).containsKey(id); // only a repeated id is skipped
-      }
-    }
-    UsersTable users = b.build();
-    assertThat(users.size()).isEqualTo(model.size());
-    model.forEach((id, index) -> assertThat(users.indexOf(id)).as(id).isEqualTo(index));
-    for (int i = 0; i < 5_000; i++) {
-      String id = randomId(random, withSurrogatePairs) + (random.nextBoolean() ? "" : "x");
-      assertThat(users.indexOf(id)).as(id).isEqualTo(model.getOrDefault(id, -1));
-    }
-    assertThat(UsersTable.builder().build().indexOf("a")).isEqualTo(-1);
-  }
-
   private static String randomId(Random random, boolean withSurrogatePairs) {
     StringBuilder s = new StringBuilder();
     int length = 1 + random.nextInt(6);

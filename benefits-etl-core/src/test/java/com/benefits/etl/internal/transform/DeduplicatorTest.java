@@ -33,8 +33,8 @@ class DeduplicatorTest {
   /** Asserts that {@code b} after {@code a} is a duplicate of it. */
   private void assertSame(DedupKey a, DedupKey b) {
     try (Deduplicator d = store(1 << 20)) {
-      assertThat(d.firstSeen(a, 7)).isEqualTo(-1);
-      assertThat(d.firstSeen(b, 8)).isEqualTo(7);
+      assertThat(firstSeen(d, a, 7)).isEqualTo(-1);
+      assertThat(firstSeen(d, b, 8)).isEqualTo(7);
       assertThat(d.size()).isEqualTo(1);
     }
   }
@@ -42,10 +42,10 @@ class DeduplicatorTest {
   /** Asserts that {@code a} and {@code b} are distinct keys. */
   private void assertDistinct(DedupKey a, DedupKey b) {
     try (Deduplicator d = store(1 << 20)) {
-      assertThat(d.firstSeen(a, 7)).isEqualTo(-1);
-      assertThat(d.firstSeen(b, 8)).isEqualTo(-1);
-      assertThat(d.firstSeen(a, 9)).isEqualTo(7);
-      assertThat(d.firstSeen(b, 10)).isEqualTo(8);
+      assertThat(firstSeen(d, a, 7)).isEqualTo(-1);
+      assertThat(firstSeen(d, b, 8)).isEqualTo(-1);
+      assertThat(firstSeen(d, a, 9)).isEqualTo(7);
+      assertThat(firstSeen(d, b, 10)).isEqualTo(8);
       assertThat(d.size()).isEqualTo(2);
     }
   }
@@ -177,7 +177,7 @@ class DeduplicatorTest {
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files).isEmpty();
     }
-    assertThatThrownBy(() -> d.firstSeen(DedupKey.of("u", null, TS, null), 0))
+    assertThatThrownBy(() -> firstSeen(d, DedupKey.of("u", null, TS, null), 0))
         .isInstanceOf(IllegalStateException.class);
   }
 
@@ -192,7 +192,7 @@ class DeduplicatorTest {
       assertThat(d.firstSeen(8)).isEqualTo(-1);
       d.prepare(DedupKey.of("u1", "click", TS, 1.5));
       assertThat(d.firstSeen(9)).isEqualTo(7);
-      assertThat(d.firstSeen(b, 10)).isEqualTo(8);
+      assertThat(firstSeen(d, b, 10)).isEqualTo(8);
       assertThat(d.size()).isEqualTo(2);
     }
   }
@@ -272,10 +272,16 @@ class DeduplicatorTest {
       history.add(key);
       long index = 1000L + 3L * i;
       Long expected = model.putIfAbsent(key, index);
-      assertThat(d.firstSeen(key, index))
+      assertThat(firstSeen(d, key, index))
           .as("key %s at %d", key, i)
           .isEqualTo(expected == null ? -1 : expected);
     }
     assertThat(d.size()).isEqualTo(model.size());
+  }
+
+  /** Prepares {@code key} and records it at {@code index}, as the pipeline does in two calls. */
+  static long firstSeen(Deduplicator d, DedupKey key, long index) {
+    d.prepare(key);
+    return d.firstSeen(index);
   }
 }

@@ -1,0 +1,20 @@
+package com.benefits.etl;
+
+/** The files a run publishes in its output directory (see docs/spec.md, "Outputs"). */
+public enum Output {
+  CLEAN_EVENTS("clean_events.parquet"),
+  DAILY_SUMMARY("daily_summary.parquet"),
+  REJECTED_EVENTS("rejected_events.parquet"),
+  RUN_REPORT("run_report.json");
+
+  private final String fileName;
+
+  Output(String fileName) {
+    this.fileName = fileName;
+  }
+
+  /** The file's name in the output directory, such as {@code clean_events.parquet}. */
+  public String fileName() {
+    return fileName;
+  }
+}
