@@ -12,7 +12,7 @@ import com.benefits.etl.internal.read.EventReader;
 import com.benefits.etl.internal.read.UsersCsvReader;
 import com.benefits.etl.internal.report.RunReport;
 import com.benefits.etl.internal.report.RunReportWriter;
-import com.benefits.etl.internal.rules.Texts;
+import com.benefits.etl.internal.rules.Rejection;
 import com.benefits.etl.internal.transform.DailyCounts;
 import com.benefits.etl.internal.transform.Deduplicator;
 import com.benefits.etl.internal.transform.UserIndex;
@@ -236,7 +236,7 @@ public final class EtlPipeline {
       long index = events.index();
       CheckedRecord checked = events.checked();
       if (!checked.isValid()) {
-        reject(events, out, checked.rejection().reason(), checked.rejection().detail());
+        reject(events, out, checked.rejection());
         return;
       }
       ValidEvent e = checked.event();
@@ -247,32 +247,16 @@ public final class EtlPipeline {
       int entry = userIndex.find(e.userId());
       long first = dedup.firstSeen(index);
       if (first >= 0) {
-        reject(
-            events,
-            out,
-            RejectReason.DUPLICATE,
-            "same user_id, event_type, timestamp and" + " value as record " + first);
+        reject(events, out, Rejection.duplicate(first));
         return;
       }
       if (entry < 0) {
-        reject(
-            events,
-            out,
-            RejectReason.UNKNOWN_USER,
-            "user_id " + Texts.quote(e.userId()) + " is not in the users file");
+        reject(events, out, Rejection.unknownUser(e.userId()));
         return;
       }
       if (!userIndex.inCountry(entry)) {
         String userCountry = users.country(userIndex.user(entry));
-        reject(
-            events,
-            out,
-            RejectReason.FILTERED_COUNTRY,
-            "user "
-                + Texts.quote(e.userId())
-                + (userCountry == null ? " has no country" : " is in " + userCountry)
-                + ", not "
-                + country);
+        reject(events, out, Rejection.filteredCountry(e.userId(), userCountry, country));
         return;
       }
       int date = e.eventDate();
@@ -294,10 +278,11 @@ public final class EtlPipeline {
       clean++;
     }
 
-    private void reject(
-        EventReader events, AsyncEventWriter out, RejectReason reason, String detail) {
-      rejected[reason.ordinal()]++;
-      out.reject(new RejectedRecord(events.index(), reason, detail, events.rawRecord()));
+    private void reject(EventReader events, AsyncEventWriter out, Rejection rejection) {
+      rejected[rejection.reason().ordinal()]++;
+      out.reject(
+          new RejectedRecord(
+              events.index(), rejection.reason(), rejection.detail(), events.rawRecord()));
     }
   }
 
