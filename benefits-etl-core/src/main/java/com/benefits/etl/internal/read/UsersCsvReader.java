@@ -1,6 +1,7 @@
 package com.benefits.etl.internal.read;
 
 import com.benefits.etl.BadInputException;
+import com.benefits.etl.internal.model.Cancellation;
 import com.benefits.etl.internal.model.UsersTable;
 import com.benefits.etl.internal.rules.CivilDate;
 import com.benefits.etl.internal.rules.Countries;
@@ -46,6 +47,16 @@ public final class UsersCsvReader {
    *     or repeated, or a row is not well-formed
    */
   public static UsersTable read(Path file) {
+    return read(file, new Cancellation());
+  }
+
+  /**
+   * Reads the whole users file into a table, checking {@code cancellation} every 65,536 rows.
+   *
+   * @throws BadInputException as {@link #read(Path)} does
+   * @throws com.benefits.etl.RunInterruptedException when the run is cancelled
+   */
+  public static UsersTable read(Path file, Cancellation cancellation) {
     InputFiles.requireReadableFile(file, "users file");
     UsersTable.Builder table = UsersTable.builder();
     try (CsvQuotesCheckedInputStream checked =
@@ -78,8 +89,11 @@ public final class UsersCsvReader {
           new RowWarnings(
               "has a signup_date that is not a YYYY-MM-DD calendar date; it is null for that user",
               "have a signup_date that is not a YYYY-MM-DD calendar date; it is null for that user");
-      while (rows.hasNext()) {
+      for (long n = 1; rows.hasNext(); n++) {
         CsvRecord row = rows.next();
+        if ((n & 0xFFFF) == 0) {
+          cancellation.check();
+        }
         if (row.getFieldCount() != width) {
           throw new BadInputException(
               file,
