@@ -37,10 +37,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded engine: loads the users, streams the events through the six steps of SPEC section 2
- * one record at a time, writes the four outputs to temporary files and publishes them together.
- * What is held in memory is the users table, the deduplication keys and the daily counts; the
- * events themselves never are.
+ * The embedded engine: loads the users, streams the events through the six steps of docs/spec.md,
+ * section 2 one record at a time, writes the four outputs to temporary files and publishes them
+ * together. What is held in memory is the users table, the deduplication keys and the daily counts;
+ * the events themselves never are.
  *
  * <pre>{@code
  * RunResult result = EtlPipeline.of(PipelineOptions.builder()
@@ -75,8 +75,8 @@ public final class EtlPipeline {
   /**
    * Runs the whole pipeline and publishes its outputs.
    *
-   * @throws BadInputException for input that stops the run (SPEC section 4); no output is then
-   *     replaced
+   * @throws BadInputException for input that stops the run (docs/spec.md, section 4); no output is
+   *     then replaced
    * @throws UncheckedIOException for an I/O failure while writing the outputs
    */
   public RunResult run() {
@@ -242,7 +242,7 @@ public final class EtlPipeline {
       ValidEvent e = checked.event();
       // The user is looked up between preparing the dedup key (which starts reading its slot)
       // and the duplicate check, so the two tables' cache misses overlap. The lookup changes
-      // nothing; the reasons are still decided in SPEC order.
+      // nothing; the reasons are still decided in the order of the steps.
       dedup.prepare(e.dedupKey());
       int entry = userIndex.find(e.userId());
       long first = dedup.firstSeen(index);

@@ -91,7 +91,7 @@ public final class UsersTable {
     return Integer.compare(a.length() - i, b.length() - j);
   }
 
-  /** The users-file counts reported in the run report (SPEC 3.4). */
+  /** The users-file counts reported in the run report (docs/spec.md 3.4). */
   public record UsersStats(
       long rows, long users, long blankIds, long duplicateIds, long invalidSignupDates) {}
 
@@ -99,7 +99,7 @@ public final class UsersTable {
     return new Builder();
   }
 
-  /** Adds rows in file order; the first row of a repeated id wins (SPEC 1.2). */
+  /** Adds rows in file order; the first row of a repeated id wins (docs/spec.md 1.2). */
   public static final class Builder {
     /**
      * The ids added so far, with their index: only while building, so that a repeated id can be

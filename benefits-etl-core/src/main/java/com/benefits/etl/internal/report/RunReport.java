@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Everything {@code run_report.json} says about a run (SPEC 3.4).
+ * Everything {@code run_report.json} says about a run (docs/spec.md 3.4).
  *
  * @param phases wall time of each phase, in the order they ran
  * @param outputs the files written, in publishing order

@@ -21,10 +21,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Atomic publishing of a run's outputs (SPEC 3.5). Every output is written to a temporary file in
- * the output directory and renamed into place only by {@link #publish()}, after the whole run
- * succeeded; {@link #close()} removes whatever was not published, and the directory itself if this
- * run created it and published nothing. A lock file, removed at the end, keeps two runs from
+ * Atomic publishing of a run's outputs (docs/spec.md 3.5). Every output is written to a temporary
+ * file in the output directory and renamed into place only by {@link #publish()}, after the whole
+ * run succeeded; {@link #close()} removes whatever was not published, and the directory itself if
+ * this run created it and published nothing. A lock file, removed at the end, keeps two runs from
  * writing into one directory at once; temporary files left by a killed run (and its lock file) are
  * removed by the next run that takes the lock.
  */
