@@ -86,7 +86,7 @@ public final class EtlPipeline {
 
     try (EventReader events = EventReader.open(options.events())) {
       UsersTable users = UsersCsvReader.read(options.users());
-      UsersTable.UsersStats u = users.stats();
+      UsersStats u = users.stats();
       LOG.info(
           "Loaded {} users from {} rows of {} ({} blank ids, {} repeated ids, {} invalid"
               + " signup dates)",

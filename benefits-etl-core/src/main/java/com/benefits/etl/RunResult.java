@@ -2,7 +2,6 @@ package com.benefits.etl;
 
 import static java.util.Objects.requireNonNull;
 
-import com.benefits.etl.internal.model.UsersTable.UsersStats;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;

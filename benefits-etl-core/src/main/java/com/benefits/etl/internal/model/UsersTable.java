@@ -1,5 +1,6 @@
 package com.benefits.etl.internal.model;
 
+import com.benefits.etl.UsersStats;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -90,10 +91,6 @@ public final class UsersTable {
     }
     return Integer.compare(a.length() - i, b.length() - j);
   }
-
-  /** The users-file counts reported in the run report (docs/spec.md 3.4). */
-  public record UsersStats(
-      long rows, long users, long blankIds, long duplicateIds, long invalidSignupDates) {}
 
   public static Builder builder() {
     return new Builder();

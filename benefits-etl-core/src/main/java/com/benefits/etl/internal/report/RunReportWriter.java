@@ -2,7 +2,7 @@ package com.benefits.etl.internal.report;
 
 import com.benefits.etl.RejectReason;
 import com.benefits.etl.RunResult;
-import com.benefits.etl.internal.model.UsersTable.UsersStats;
+import com.benefits.etl.UsersStats;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
