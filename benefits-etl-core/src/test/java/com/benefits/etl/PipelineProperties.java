@@ -124,8 +124,8 @@ class PipelineProperties {
   }
 
   /**
-   * An NDJSON file whose first non-blank byte is {@code [} is an array by SPEC 1.1 (and then fatal
-   * from its second line), so NDJSON inputs start with an object.
+   * An NDJSON file whose first non-blank byte is {@code [} is an array by docs/spec.md 1.1 (and
+   * then fatal from its second line), so NDJSON inputs start with an object.
    */
   static List<String> notArrayFirst(List<String> records) {
     if (records.isEmpty() || !records.get(0).startsWith("[")) {

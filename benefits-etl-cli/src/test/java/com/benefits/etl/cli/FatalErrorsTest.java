@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every fatal input error of SPEC section 4 through the command line: exit status 2, one message
- * naming the file (and line and column where they apply), no stack trace, and the outputs of an
- * earlier good run left byte-identical with no temporary files behind.
+ * Every fatal input error (docs/spec.md, section 4) through the command line: exit status 2, one
+ * message naming the file (and line and column where they apply), no stack trace, and the outputs
+ * of an earlier good run left byte-identical with no temporary files behind.
  */
 class FatalErrorsTest {
   @TempDir Path dir;

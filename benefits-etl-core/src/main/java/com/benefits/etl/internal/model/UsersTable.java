@@ -96,7 +96,7 @@ public final class UsersTable {
     return new Builder();
   }
 
-  /** Adds rows in file order; the first row of a repeated id wins (SPEC 1.2). */
+  /** Adds rows in file order; the first row of a repeated id wins (docs/spec.md 1.2). */
   public static final class Builder {
     /**
      * The ids added so far, with their index: only while building, so that a repeated id can be

@@ -23,9 +23,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Streams the records of an events file (SPEC 1.1), whatever its layout: a JSON array or NDJSON,
- * detected from the first non-blank byte, optionally gzipped (detected from the gzip magic bytes; a
- * {@code .gz} name that is not gzip data is an error). A UTF-8 byte-order mark is skipped.
+ * Streams the records of an events file (docs/spec.md 1.1), whatever its layout: a JSON array or
+ * NDJSON, detected from the first non-blank byte, optionally gzipped (detected from the gzip magic
+ * bytes; a {@code .gz} name that is not gzip data is an error). A UTF-8 byte-order mark is skipped.
  */
 public final class EventReader implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(EventReader.class);
@@ -236,7 +236,7 @@ public final class EventReader implements AutoCloseable {
   }
 
   /**
-   * Steps 1–3 of the SPEC for the current record; a rejection's detail is cut to {@link
+   * Steps 1–3 of docs/spec.md for the current record; a rejection's detail is cut to {@link
    * ReadLimits#detailCap()} characters.
    */
   public CheckedRecord checked() {

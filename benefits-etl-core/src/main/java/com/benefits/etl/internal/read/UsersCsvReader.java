@@ -23,14 +23,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads the users CSV (SPEC 1.2) with FastCSV: RFC 4180 quoting (a quote left open, or text after a
- * closing quote, is a fatal error naming its line and column: {@link CsvQuotesCheckedInputStream}),
- * LF or CRLF, UTF-8 with or without a BOM (bytes that are not UTF-8 are a fatal error naming their
- * line and column); the header names {@code user_id}, {@code signup_date} and {@code country} in
- * any order and case (extra columns ignored). A data row whose field count differs from the
- * header's is a fatal error naming its line: the file's columns cannot be trusted past it. Empty
- * lines are skipped. Rows whose id repeats an earlier row's, and signup dates that are not dates,
- * are counted in the table's statistics and logged as one warning each, with the first few lines.
+ * Loads the users CSV (docs/spec.md 1.2) with FastCSV: RFC 4180 quoting (a quote left open, or text
+ * after a closing quote, is a fatal error naming its line and column: {@link
+ * CsvQuotesCheckedInputStream}), LF or CRLF, UTF-8 with or without a BOM (bytes that are not UTF-8
+ * are a fatal error naming their line and column); the header names {@code user_id}, {@code
+ * signup_date} and {@code country} in any order and case (extra columns ignored). A data row whose
+ * field count differs from the header's is a fatal error naming its line: the file's columns cannot
+ * be trusted past it. Empty lines are skipped. Rows whose id repeats an earlier row's, and signup
+ * dates that are not dates, are counted in the table's statistics and logged as one warning each,
+ * with the first few lines.
  */
 public final class UsersCsvReader {
   static final List<String> REQUIRED = List.of("user_id", "signup_date", "country");

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
-/** SPEC 1.2: the users CSV. */
+/** docs/spec.md 1.2: the users CSV. */
 class UsersCsvReaderTest {
   @TempDir Path dir;
 
