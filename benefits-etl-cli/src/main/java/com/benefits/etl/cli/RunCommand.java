@@ -79,6 +79,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(
       names = "--min-clean-rows",
       paramLabel = "N",
+      converter = RowCounts.class,
       description =
           "Publish only with at least N clean rows (default: 1 when any record was read).")
   Long minCleanRows;
@@ -89,7 +90,7 @@ final class RunCommand implements Callable<Integer> {
       converter = Fractions.class,
       description =
           "Publish only if at most this share of the records read is rejected, all reasons"
-              + " together: 0.2 or 20% (default: no limit).")
+              + " together: 0.2 or 20%% (default: no limit).")
   Double maxRejectedFraction;
 
   @Option(
@@ -98,7 +99,7 @@ final class RunCommand implements Callable<Integer> {
       converter = ReasonFractions.class,
       description =
           "Publish only if at most this share of the records read is rejected for REASON, such"
-              + " as unknown_user=5%; repeatable (default: malformed_record=50%; 100% lifts a"
+              + " as unknown_user=5%%; repeatable (default: malformed_record=50%%; 100%% lifts a"
               + " limit).")
   List<ReasonFractions.Limit> maxReasonFractions = new ArrayList<>();
 

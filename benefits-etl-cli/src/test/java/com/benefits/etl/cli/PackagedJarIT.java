@@ -118,6 +118,11 @@ class PackagedJarIT {
 
     Result run = java(dir, "run", "--help");
     assertThat(run.status).isZero();
+    // picocli formats descriptions: a bare % in one printed a warning per option (issue 14).
+    assertThat(run.err).isEmpty();
+    assertThat(run.out.replaceAll("\\s+", " "))
+        .contains("0.2 or 20% (default: no limit)")
+        .contains("such as unknown_user=5%; repeatable (default: malformed_record=50%; 100% lifts");
     assertThat(run.out)
         .contains("--events")
         .contains("--users")
