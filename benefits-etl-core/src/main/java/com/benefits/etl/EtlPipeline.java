@@ -110,7 +110,8 @@ public final class EtlPipeline {
             ScratchSpace.create(
                 options.scratch().orElse(out.defaultScratchParent()), out.runId())) {
       Path eventsFile = LocalPaths.readable(options.events(), scratch, cancellation);
-      try (EventReader events = EventReader.open(eventsFile)) {
+      // A copy of standard input or a pipe is named as the user gave it, not as the scratch copy.
+      try (EventReader events = EventReader.open(eventsFile, options.events())) {
         List<String> warnings = new ArrayList<>(events.warnings());
         UsersTable users = UsersCsvReader.read(options.users(), cancellation);
         UsersStats u = users.stats();
@@ -213,7 +214,9 @@ public final class EtlPipeline {
       readerCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - readerCpu;
       writer.finishRows();
       if (events.recordsRead() == 0) {
-        LOG.warn("{} holds no records; the outputs are written empty", options.events());
+        String empty = options.events() + " holds no records; the outputs are written empty";
+        LOG.warn(empty);
+        warnings.add(empty);
       }
       phases.end("process_events");
 
