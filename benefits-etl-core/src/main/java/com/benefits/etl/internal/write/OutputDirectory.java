@@ -194,8 +194,10 @@ public final class OutputDirectory implements AutoCloseable {
 
   /** An input the run would replace (an output's name) or remove (anything in the state). */
   private void refuseIfPublished(Path input) throws IOException {
-    if (!Files.exists(input)) {
-      return; // the reader reports it
+    if (!Files.isRegularFile(input)) {
+      // Missing: the reader reports it. A pipe (--events <(...) is /dev/fd/63, a link to
+      // "pipe:[...]" that has no real path) or a device is never one of the outputs.
+      return;
     }
     Path real = input.toRealPath();
     Path realState = state.toRealPath();
@@ -389,12 +391,14 @@ public final class OutputDirectory implements AutoCloseable {
       Files.move(runDir, target, StandardCopyOption.ATOMIC_MOVE);
       runDirMade = false;
       kept = target;
-      List<Path> runs;
+      // The oldest by name go, but never this run's: the message names it, and a run started in
+      // the same second, or before the clock was set back, may sort after it.
+      List<Path> others;
       try (Stream<Path> all = Files.list(failed)) {
-        runs = all.sorted().toList();
+        others = all.filter(p -> !p.equals(target)).sorted().toList();
       }
-      for (int i = 0; i < runs.size() - FAILED_RUNS_KEPT; i++) {
-        Directories.deleteTree(runs.get(i));
+      for (int i = 0; i < others.size() - (FAILED_RUNS_KEPT - 1); i++) {
+        Directories.deleteTree(others.get(i));
       }
       return target;
     } catch (IOException e) {
