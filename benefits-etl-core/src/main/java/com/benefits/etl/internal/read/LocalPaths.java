@@ -2,6 +2,7 @@ package com.benefits.etl.internal.read;
 
 import com.benefits.etl.BadInputException;
 import com.benefits.etl.PipelineOptions;
+import com.benefits.etl.RunInterruptedException;
 import com.benefits.etl.internal.model.Cancellation;
 import com.benefits.etl.internal.write.ScratchSpace;
 import java.io.IOException;
@@ -9,6 +10,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +26,15 @@ import org.slf4j.LoggerFactory;
 public final class LocalPaths {
   private static final Logger LOG = LoggerFactory.getLogger(LocalPaths.class);
 
-  /** {@code scheme:/...}: a URI as a path prints it, {@code s3://b/k} becoming {@code s3:/b/k}. */
-  private static final Pattern URI = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]+:/.*");
+  /** How often a run waiting for a pipe checks for a cancel. */
+  private static final long CANCEL_POLL_MILLIS = 50;
+
+  /**
+   * {@code scheme:/...}: a URI as a path prints it, {@code s3://b/k} becoming {@code s3:/b/k}; and
+   * any {@code file:} URI, {@code file:data/x.json} included.
+   */
+  private static final Pattern URI =
+      Pattern.compile("^(?:[A-Za-z][A-Za-z0-9+.-]+:/.*|(?i:file):.*)", Pattern.DOTALL);
 
   private LocalPaths() {}
 
@@ -59,24 +71,58 @@ public final class LocalPaths {
     }
     Path copy = scratch.file("events");
     LOG.info("Copying {} to {}", stdin ? "standard input" : events, copy);
-    try (InputStream in = stdin ? System.in : Files.newInputStream(events);
-        OutputStream out = Files.newOutputStream(copy)) {
-      byte[] buffer = new byte[1 << 16];
-      for (int n; (n = in.read(buffer)) >= 0; ) {
-        out.write(buffer, 0, n);
-        cancellation.check();
+    // On a thread of its own: opening a pipe and reading from it block until its writer acts, and
+    // cannot be interrupted, so the run's thread waits here checking for a cancel (SIGINT or
+    // SIGTERM while the producer stalls), and then leaves the copy behind, which stops at its
+    // next chunk.
+    CompletableFuture<Void> copied = new CompletableFuture<>();
+    Thread copier =
+        new Thread(
+            () -> {
+              try (InputStream in = stdin ? System.in : Files.newInputStream(events);
+                  OutputStream out = Files.newOutputStream(copy)) {
+                byte[] buffer = new byte[1 << 16];
+                for (int n; (n = in.read(buffer)) >= 0 && !copied.isDone(); ) {
+                  out.write(buffer, 0, n);
+                }
+                copied.complete(null);
+              } catch (Throwable e) {
+                copied.completeExceptionally(e);
+              }
+            },
+            "events-copy");
+    copier.setDaemon(true);
+    copier.start();
+    try {
+      while (true) {
+        try {
+          copied.get(CANCEL_POLL_MILLIS, TimeUnit.MILLISECONDS);
+          return copy;
+        } catch (TimeoutException stillCopying) {
+          cancellation.check();
+        }
       }
-    } catch (IOException e) {
-      throw new BadInputException(
-          events,
-          "cannot copy the events from "
-              + (stdin ? "standard input" : "this pipe")
-              + " to "
-              + copy
-              + ": "
-              + ReadFailures.describe(e),
-          e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RunInterruptedException();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw new BadInputException(
+            events,
+            "cannot copy the events from "
+                + (stdin ? "standard input" : "this pipe")
+                + " to "
+                + copy
+                + ": "
+                + ReadFailures.describe(io),
+            io);
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException("copying the events failed", e.getCause());
+    } finally {
+      copied.cancel(false); // a no-op once copied; otherwise the copier stops
     }
-    return copy;
   }
 }
