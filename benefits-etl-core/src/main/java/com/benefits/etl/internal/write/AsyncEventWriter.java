@@ -207,14 +207,22 @@ public final class AsyncEventWriter implements AutoCloseable {
   }
 
   /**
-   * After a failure elsewhere: stops the writer thread (or waits for it to close the files, once
-   * {@link #finishRows()} has run); the files are left for the caller to delete.
+   * After a failure elsewhere, or a cancel: stops the writer thread and releases both files without
+   * writing the rows they still buffer (or, once {@link #finishRows()} has run, waits for the
+   * writer thread to close them); the files are left incomplete, for the caller to delete.
    */
   @Override
   public void close() throws IOException {
     if (!finished) {
       finished = true;
       thread.interrupt();
+      join();
+      try {
+        clean.abort();
+      } finally {
+        rejects.abort();
+      }
+      return;
     }
     join();
     closeFiles(); // no-ops when the writer thread closed them

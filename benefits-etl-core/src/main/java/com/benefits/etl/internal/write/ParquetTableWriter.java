@@ -134,6 +134,19 @@ public final class ParquetTableWriter<T> implements AutoCloseable {
   }
 
   /**
+   * Releases the file without writing the rows still buffered or the footer, for a run that is
+   * abandoned and deletes the file: encoding a row group of up to 64 MiB would only delay its end.
+   * The file stays incomplete. After {@link #close()}, or twice, it does nothing.
+   */
+  public void abort() throws IOException {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    writer.abort();
+  }
+
+  /**
    * Writes the last row group and the footer. Closing twice does nothing. After a failed {@link
    * #write} it only releases the file, which stays incomplete.
    */
