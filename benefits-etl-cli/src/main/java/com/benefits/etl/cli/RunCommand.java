@@ -1,6 +1,7 @@
 package com.benefits.etl.cli;
 
 import com.benefits.etl.EtlPipeline;
+import com.benefits.etl.Output;
 import com.benefits.etl.PipelineOptions;
 import com.benefits.etl.QualityGates;
 import com.benefits.etl.RejectReason;
@@ -27,6 +28,12 @@ import picocli.CommandLine.Spec;
             + " run_report.json, all published together only when the run succeeds and passes"
             + " its quality gates.")
 final class RunCommand implements Callable<Integer> {
+  /**
+   * The launcher sets this system property to stderr's width when stderr is a terminal: the run
+   * then shows a live progress bar instead of log lines.
+   */
+  static final String TERMINAL_COLUMNS = "etl.stderr.columns";
+
   @Spec CommandSpec spec;
 
   @Option(
@@ -70,6 +77,16 @@ final class RunCommand implements Callable<Integer> {
               + " events read from standard input), removed at the end (default: inside the"
               + " output directory).")
   Path scratch;
+
+  @Option(
+      names = "--no-report-html",
+      description = "Do not write report.html (run_report.json is written all the same).")
+  boolean noReportHtml;
+
+  @Option(
+      names = "--quiet",
+      description = "Show no progress on stderr (warnings and errors still show).")
+  boolean quiet;
 
   @Option(
       names = "--no-quality-gate",
@@ -116,12 +133,25 @@ final class RunCommand implements Callable<Integer> {
               .country(country)
               .scratch(scratch)
               .qualityGates(gates)
+              .reportHtml(!noReportHtml)
               .build();
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--country: " + e.getMessage());
     }
     EtlPipeline pipeline = EtlPipeline.of(options);
-    RunResult result = Interrupts.stopOnSignal(pipeline, spec.commandLine().getErr());
+    RunResult result;
+    if (quiet) {
+      Logging.quiet();
+      result = Interrupts.stopOnSignal(pipeline, spec.commandLine().getErr());
+    } else {
+      ProgressDisplay progress =
+          ProgressDisplay.start(pipeline, Integer.getInteger(TERMINAL_COLUMNS, 0), System.err);
+      try {
+        result = Interrupts.stopOnSignal(pipeline, spec.commandLine().getErr());
+      } finally {
+        progress.close();
+      }
+    }
     printSummary(spec.commandLine().getOut(), options, result);
     return 0;
   }
@@ -187,6 +217,10 @@ final class RunCommand implements Callable<Integer> {
         Locale.ROOT,
         "  invariant %s: records_read = clean + rejected%n",
         r.invariantHolds() ? "holds" : "DOES NOT HOLD");
+    out.printf(Locale.ROOT, "Run report: %s%n", r.runReportFile());
+    if (options.reportHtml()) {
+      out.printf(Locale.ROOT, "Open the report: %s%n", r.file(Output.REPORT_HTML));
+    }
     out.flush();
   }
 }

@@ -2,6 +2,7 @@ package com.benefits.etl.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.benefits.etl.Output;
 import com.benefits.etl.testing.Outputs;
 import com.benefits.etl.testing.TestFiles;
 import java.nio.file.Files;
@@ -54,7 +55,7 @@ class PublishCrashIT {
   void killedJustBeforeThePublishingRenameTheDirectoryShowsTheWholeFirstSet() throws Exception {
     start("first", null, "US").succeeds();
     Map<String, String> first = Trees.published(out);
-    assertThat(first).hasSize(4);
+    assertThat(first).hasSize(Output.values().length);
 
     killAt("before-publish", "CA", first);
 
@@ -84,7 +85,7 @@ class PublishCrashIT {
     assertThat(live.getFileName().toString())
         .isNotEqualTo(Path.of(firstRun).getFileName().toString());
     Map<String, String> second = Trees.published(out);
-    assertThat(second).hasSize(4).isNotEqualTo(first);
+    assertThat(second).hasSize(Output.values().length).isNotEqualTo(first);
     second.forEach((name, file) -> assertThat(Trees.of(live).get(name)).as(name).isEqualTo(file));
     assertThat(Outputs.assertFromOneRun(out)).isEqualTo("CA");
 

@@ -8,6 +8,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.benefits.etl.Output;
 import com.benefits.etl.testing.Outputs;
 import com.benefits.etl.testing.TestFiles;
 import java.io.IOException;
@@ -222,11 +223,8 @@ class QualityGatesTest {
     Path kept = Path.of(line.group(2));
     assertThat(kept.getParent()).isEqualTo(out.resolve(".benefits-etl/failed"));
     assertThat(TestFiles.names(kept))
-        .containsExactlyInAnyOrder(
-            "clean_events.parquet",
-            "daily_summary.parquet",
-            "rejected_events.parquet",
-            "run_report.json");
+        .containsExactlyInAnyOrderElementsOf(
+            Stream.of(Output.values()).map(Output::fileName).toList());
     String report = Files.readString(kept.resolve("run_report.json"));
     assertThat(report).contains("\"status\" : \"gate_failed\"").contains("\"exit_status\" : 3");
     assertThat(

@@ -3,6 +3,7 @@ package com.benefits.etl.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.benefits.etl.Output;
 import com.benefits.etl.testing.Outputs;
 import com.benefits.etl.testing.TestFiles;
 import java.io.IOException;
@@ -94,7 +95,7 @@ class TakenOutputNamesTest {
     for (String name : Outputs.published(out).keySet()) {
       assertThat(Files.isSymbolicLink(out.resolve(name))).as(name).isTrue();
     }
-    assertThat(Outputs.published(out)).hasSize(4);
+    assertThat(Outputs.published(out)).hasSize(Output.values().length);
     Outputs.assertFromOneRun(out);
     assertThat(Outputs.temporaries(out)).isEmpty();
   }
@@ -120,7 +121,7 @@ class TakenOutputNamesTest {
     }
   }
 
-  /** The outputs as versions before the symbolic-link layout left them: four plain files. */
+  /** The outputs as versions before the symbolic-link layout left them: plain files. */
   private void writeOldLayout() throws IOException {
     Path elsewhere = dir.resolve("elsewhere");
     Path keep = out;
@@ -131,7 +132,7 @@ class TakenOutputNamesTest {
     for (String name : Outputs.published(elsewhere).keySet()) {
       Files.copy(elsewhere.resolve(name), out.resolve(name));
     }
-    assertThat(TestFiles.names(out)).hasSize(4);
+    assertThat(TestFiles.names(out)).hasSize(Output.values().length);
   }
 
   private static boolean command(String... command) throws IOException, InterruptedException {
