@@ -19,7 +19,12 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Turns raw benefits engagement events and a users CSV into clean Parquet.",
-    subcommands = {RunCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      RunCommand.class,
+      InspectCommand.class,
+      GenerateCommand.class,
+      CommandLine.HelpCommand.class
+    },
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {"0:success", "1:a bug (please report it)", "2:bad input or usage"})
 public final class Main {
