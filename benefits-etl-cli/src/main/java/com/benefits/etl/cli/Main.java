@@ -3,6 +3,8 @@ package com.benefits.etl.cli;
 import com.benefits.etl.BadInputException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import picocli.CommandLine;
@@ -52,6 +54,21 @@ public final class Main {
     }
   }
 
+  @Option(
+      names = "--log-format",
+      paramLabel = "text|json",
+      completionCandidates = LogFormats.class,
+      scope = ScopeType.INHERIT,
+      description =
+          "Log lines on stderr as text (default) or as one JSON object per line, the final"
+              + " error included.")
+  void logFormat(Logging.Format format) {
+    // Also called for a subcommand's inherited copy; only a given value changes anything.
+    if (format != null) {
+      Logging.format(format);
+    }
+  }
+
   private static boolean debug;
 
   public static void main(String[] args) {
@@ -68,14 +85,23 @@ public final class Main {
     debug = false;
     // Configuring Logback and building picocli's command model each take about 0.2 s at start-up;
     // they share nothing, so they run at once. Nothing logs or parses before both are done.
-    FutureTask<Void> logging = new FutureTask<>(Logging::reset, null);
+    FutureTask<Void> logging = new FutureTask<>(() -> Logging.reset(err), null);
     new Thread(logging, "logging-setup").start();
     CommandLine cli = new CommandLine(new Main());
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
-    cli.setExecutionExceptionHandler(
-        (e, commandLine, parseResult) -> handle(e, commandLine.getErr()));
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> handle(e));
+    CommandLine.IParameterExceptionHandler usage = cli.getParameterExceptionHandler();
+    cli.setParameterExceptionHandler(
+        (e, arguments) -> {
+          if (Logging.format() == Logging.Format.JSON) {
+            // The message alone: usage help is text, and stderr holds only JSON lines here.
+            Logging.fatal(BAD_INPUT, null, e.getMessage(), e.getMessage());
+            return BAD_INPUT;
+          }
+          return usage.handleParseException(e, arguments);
+        });
     await(logging);
     return cli.execute(args);
   }
@@ -97,23 +123,25 @@ public final class Main {
     }
   }
 
-  private static int handle(Exception e, PrintWriter err) {
+  /** The fatal error, through logging: in text exactly {@code error: <message>}. */
+  private static int handle(Exception e) {
+    Throwable trace = debug ? e : null;
     if (e instanceof BadInputException || e instanceof UncheckedIOException) {
-      err.println("error: " + e.getMessage());
-      if (debug) {
-        e.printStackTrace(err);
-      }
-      err.flush();
+      Logging.fatal(BAD_INPUT, trace, "error: " + e.getMessage(), e.getMessage());
       return BAD_INPUT;
     }
-    err.println("internal error (a bug in benefits-etl): " + e);
-    if (debug) {
-      e.printStackTrace(err);
-    } else {
-      err.println("run again with --debug for the stack trace");
-    }
-    err.flush();
+    String bug = "internal error (a bug in benefits-etl): " + e;
+    Logging.fatal(
+        BUG, trace, debug ? bug : bug + "\nrun again with --debug for the stack trace", bug);
     return BUG;
+  }
+
+  /** The values of {@code --log-format} as users type them, for shell completion. */
+  static final class LogFormats implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return List.of("text", "json").iterator();
+    }
   }
 
   /** The build's version and commit ({@link com.benefits.etl.Version}). */

@@ -98,6 +98,7 @@ final class RunCommand implements Callable<Integer> {
         "  daily summary rows  %,12d  -> %s%n",
         r.dailySummaryRows(),
         r.dailySummaryFile());
+    out.printf(Locale.ROOT, "  run report          %12s  -> %s%n", "", r.runReportFile());
     out.printf(
         Locale.ROOT,
         "  users               %,12d  (%,d rows; %,d blank ids, %,d repeated"
