@@ -1,6 +1,8 @@
 package com.benefits.etl.cli;
 
 import com.benefits.etl.BadInputException;
+import com.benefits.etl.QualityGateException;
+import com.benefits.etl.RunInterruptedException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
@@ -14,7 +16,8 @@ import picocli.CommandLine.ScopeType;
 
 /**
  * The {@code etl} command line. Exit status: 0 on success, 2 for bad input or usage (one message on
- * stderr, no stack trace unless {@code --debug}), 1 only for a bug.
+ * stderr, no stack trace unless {@code --debug}), 3 when a quality gate stopped the run, 130 and
+ * 143 when SIGINT or SIGTERM did, 1 only for a bug.
  */
 @Command(
     name = "etl",
@@ -28,10 +31,18 @@ import picocli.CommandLine.ScopeType;
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit status:%n",
-    exitCodeList = {"0:success", "1:a bug (please report it)", "2:bad input or usage"})
+    exitCodeList = {
+      "0:success",
+      "1:a bug (please report it)",
+      "2:bad input or usage",
+      "3:a quality gate failed: nothing published",
+      "130:interrupted by SIGINT (143: SIGTERM): nothing published, nothing left behind"
+    })
 public final class Main {
-  static final int BAD_INPUT = 2;
   static final int BUG = 1;
+  static final int BAD_INPUT = 2;
+  static final int GATE_FAILED = 3;
+  static final int INTERRUPTED = 130;
 
   @Option(
       names = "--verbose",
@@ -123,9 +134,17 @@ public final class Main {
     }
   }
 
-  /** The fatal error, through logging: in text exactly {@code error: <message>}. */
+  /** The fatal error, through logging: in text exactly as before ({@code error: <message>}). */
   private static int handle(Exception e) {
     Throwable trace = debug ? e : null;
+    if (e instanceof QualityGateException) {
+      Logging.fatal(GATE_FAILED, trace, e.getMessage(), e.getMessage());
+      return GATE_FAILED;
+    }
+    if (e instanceof RunInterruptedException) {
+      Logging.fatal(INTERRUPTED, trace, e.getMessage(), e.getMessage());
+      return INTERRUPTED;
+    }
     if (e instanceof BadInputException || e instanceof UncheckedIOException) {
       Logging.fatal(BAD_INPUT, trace, "error: " + e.getMessage(), e.getMessage());
       return BAD_INPUT;
