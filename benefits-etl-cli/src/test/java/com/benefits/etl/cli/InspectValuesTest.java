@@ -76,4 +76,29 @@ class InspectValuesTest {
         .containsEntry("controls", "a\\nb\\tc\\u202Ed")
         .containsEntry("long_text", "0123456789".repeat(3) + "0123456...");
   }
+
+  @Test
+  void pagesOfEveryCodecOtherWritersUseAreRead() throws Exception {
+    for (String codec : List.of("UNCOMPRESSED", "SNAPPY", "GZIP", "ZSTD", "LZ4_RAW")) {
+      Path file = dir.resolve(codec + ".parquet");
+      try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+          Statement s = c.createStatement()) {
+        s.execute(
+            "COPY (SELECT i, 'row ' || i AS text FROM range(100000) t(i)) TO "
+                + literal(file)
+                + " (FORMAT PARQUET, COMPRESSION "
+                + codec
+                + ")");
+      }
+
+      InspectCommandTest.Result r =
+          InspectCommandTest.cli("inspect", file.toString(), "--rows", "2");
+
+      assertThat(r.status()).as(codec + ": " + r.err()).isZero();
+      assertThat(r.out()).as(codec).contains(": 100,000 rows, ").contains(", " + codec + "\n");
+      assertThat(InspectCommandTest.table(r.out().lines().toList(), "first 2 of"))
+          .as(codec)
+          .containsExactly(Map.of("i", "0", "text", "row 0"), Map.of("i", "1", "text", "row 1"));
+    }
+  }
 }
