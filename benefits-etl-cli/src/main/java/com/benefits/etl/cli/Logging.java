@@ -120,6 +120,14 @@ final class Logging {
     event.log();
   }
 
+  /**
+   * What a run stopped by SIGINT or SIGTERM left, said from the shutdown hook as an ERROR event:
+   * {@code line} as it is in text; the exit status (130 or 143) is the JVM's to set.
+   */
+  static void signal(String line) {
+    FATAL.atError().setMessage(line).log();
+  }
+
   private static Appender<ILoggingEvent> console(LoggerContext context, Encoder<ILoggingEvent> e) {
     ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
     appender.setContext(context);

@@ -120,7 +120,7 @@ final class RunCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--country: " + e.getMessage());
     }
     EtlPipeline pipeline = EtlPipeline.of(options);
-    RunResult result = Interrupts.stopOnSignal(pipeline, spec.commandLine().getErr());
+    RunResult result = Interrupts.stopOnSignal(pipeline);
     printSummary(spec.commandLine().getOut(), options, result);
     return 0;
   }
