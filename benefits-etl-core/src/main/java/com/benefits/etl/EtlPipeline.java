@@ -6,6 +6,7 @@ import com.benefits.etl.internal.model.Cancellation;
 import com.benefits.etl.internal.model.CheckedRecord;
 import com.benefits.etl.internal.model.CleanEvent;
 import com.benefits.etl.internal.model.DailyCount;
+import com.benefits.etl.internal.model.MemoryPlan;
 import com.benefits.etl.internal.model.RejectedRecord;
 import com.benefits.etl.internal.model.UsersTable;
 import com.benefits.etl.internal.model.ValidEvent;
@@ -17,7 +18,6 @@ import com.benefits.etl.internal.report.RunReportWriter;
 import com.benefits.etl.internal.rules.Rejection;
 import com.benefits.etl.internal.transform.DailyCounts;
 import com.benefits.etl.internal.transform.Deduplicator;
-import com.benefits.etl.internal.transform.UserIndex;
 import com.benefits.etl.internal.write.AsyncEventWriter;
 import com.benefits.etl.internal.write.CleanEventsWriter;
 import com.benefits.etl.internal.write.DailySummaryWriter;
@@ -112,7 +112,9 @@ public final class EtlPipeline {
       Path eventsFile = LocalPaths.readable(options.events(), scratch, cancellation);
       try (EventReader events = EventReader.open(eventsFile)) {
         List<String> warnings = new ArrayList<>(events.warnings());
-        UsersTable users = UsersCsvReader.read(options.users(), cancellation);
+        MemoryPlan memory = MemoryPlan.forThisJvm();
+        UsersTable users =
+            UsersCsvReader.read(options.users(), cancellation, memory.usersTableBytes());
         UsersStats u = users.stats();
         LOG.info(
             "Loaded {} users from {} rows of {} ({} blank ids, {} repeated ids, {} invalid"
@@ -127,7 +129,8 @@ public final class EtlPipeline {
         phases.end("load_users");
         try (Deduplicator dedup =
                 new Deduplicator(
-                    scratch.file("dedup-keys"), Deduplicator.DEFAULT_MEMORY_BUDGET_BYTES);
+                    scratch.file("dedup-keys"),
+                    memory.dedupBytes(users.bytes(), Deduplicator.DEFAULT_MEMORY_BUDGET_BYTES));
             DailyCounts daily =
                 new DailyCounts(users, scratch.file("daily"), DailyCounts.DEFAULT_BUFFER_KEYS)) {
           return run(
@@ -166,11 +169,7 @@ public final class EtlPipeline {
               + users.stats().rows()
               + " data rows): every event will be an unknown_user");
     } else {
-      long inCountry = 0;
-      for (int u = 0; u < users.size(); u++) {
-        inCountry += options.country().equals(users.country(u)) ? 1 : 0;
-      }
-      if (inCountry == 0) {
+      if (users.countryCode(options.country()) < 0) {
         warnings.add(
             "the country "
                 + options.country()
@@ -287,25 +286,21 @@ public final class EtlPipeline {
   private static final class Steps {
     final UsersTable users;
     final String country;
+
+    /** The target country's code in the users table, or -1 when no user has it. */
+    final int countryCode;
+
     final Deduplicator dedup;
     final DailyCounts daily;
-
-    /** Steps 5 and 6 in one lookup; each user's country decided once. */
-    final UserIndex userIndex;
-
     final long[] rejected = new long[RejectReason.values().length];
     long clean;
 
     Steps(UsersTable users, String country, Deduplicator dedup, DailyCounts daily) {
       this.users = users;
       this.country = country;
+      this.countryCode = users.countryCode(country);
       this.dedup = dedup;
       this.daily = daily;
-      boolean[] inCountry = new boolean[users.size()];
-      for (int u = 0; u < inCountry.length; u++) {
-        inCountry[u] = country.equals(users.country(u));
-      }
-      this.userIndex = new UserIndex(users, inCountry, daily);
     }
 
     Map<RejectReason, Long> rejectedByReason() {
@@ -328,23 +323,22 @@ public final class EtlPipeline {
       // and the duplicate check, so the two tables' cache misses overlap. The lookup changes
       // nothing; the reasons are still decided in the contract's order.
       dedup.prepare(e.dedupKey());
-      int entry = userIndex.find(e.userId());
+      int user = users.find(e.userId());
       long first = dedup.firstSeen(index);
       if (first >= 0) {
         reject(events, out, Rejection.duplicate(first));
         return;
       }
-      if (entry < 0) {
+      if (user < 0) {
         reject(events, out, Rejection.unknownUser(e.userId()));
         return;
       }
-      if (!userIndex.inCountry(entry)) {
-        String userCountry = users.country(userIndex.user(entry));
-        reject(events, out, Rejection.filteredCountry(e.userId(), userCountry, country));
+      if (users.countryCode(user) != countryCode) {
+        reject(events, out, Rejection.filteredCountry(e.userId(), users.country(user), country));
         return;
       }
       int date = e.eventDate();
-      int signup = userIndex.signupDate(entry);
+      int signup = users.signupDate(user);
       // The target country equals the user's (step 6 passed), and is one shared instance.
       out.clean(
           new CleanEvent(
@@ -358,7 +352,7 @@ public final class EtlPipeline {
               e.page(),
               signup == UsersTable.NO_DATE ? null : signup,
               country),
-          DailyCounts.keyOfRank(userIndex.rank(entry), date));
+          DailyCounts.keyOfRank(users.rank(user), date));
       clean++;
     }
 

@@ -48,18 +48,20 @@ public final class UsersCsvReader {
    *     or repeated, or a row is not well-formed
    */
   public static UsersTable read(Path file) {
-    return read(file, new Cancellation());
+    return read(file, new Cancellation(), Long.MAX_VALUE);
   }
 
   /**
-   * Reads the whole users file into a table, checking {@code cancellation} every 65,536 rows.
+   * Reads the whole users file into a table of at most {@code maxBytes}, checking {@code
+   * cancellation} every 65,536 rows.
    *
-   * @throws BadInputException as {@link #read(Path)} does
+   * @throws BadInputException as {@link #read(Path)} does, and when the table would outgrow {@code
+   *     maxBytes} or an id is too long (docs/limits.md)
    * @throws com.benefits.etl.RunInterruptedException when the run is cancelled
    */
-  public static UsersTable read(Path file, Cancellation cancellation) {
+  public static UsersTable read(Path file, Cancellation cancellation, long maxBytes) {
     InputFiles.requireReadableFile(file, "users file");
-    UsersTable.Builder table = UsersTable.builder();
+    UsersTable.Builder table = UsersTable.builder(maxBytes);
     try (CsvQuotesCheckedInputStream checked =
             new CsvQuotesCheckedInputStream(
                 new Utf8CheckedInputStream(
@@ -106,12 +108,25 @@ public final class UsersCsvReader {
         String id = Texts.trimToNull(row.getField(columns[0]));
         String rawDate = row.getField(columns[1]);
         OptionalInt date = CivilDate.parseIsoDate(rawDate);
-        boolean added =
-            table.add(
-                id,
-                date.orElse(UsersTable.NO_DATE),
-                date.isEmpty(),
-                Countries.normalize(row.getField(columns[2])));
+        boolean added;
+        try {
+          added =
+              table.add(
+                  id,
+                  date.orElse(UsersTable.NO_DATE),
+                  date.isEmpty(),
+                  Countries.normalize(row.getField(columns[2])));
+        } catch (UsersTable.TooManyUsersException | IllegalArgumentException e) {
+          throw new BadInputException(
+              file,
+              row.getStartingLineNumber(),
+              -1,
+              e.getMessage()
+                  + (e instanceof UsersTable.TooManyUsersException
+                      ? "; give the JVM more heap (ETL_JAVA_OPTS=\"-Xmx2g\") to read it"
+                      : ""),
+              e);
+        }
         if (added && date.isEmpty()) {
           invalidDates.add(row.getStartingLineNumber(), Texts.quote(rawDate));
         } else if (!added && id != null) {
