@@ -336,6 +336,23 @@ class InspectCommandTest {
   }
 
   @Test
+  void oneOutputAloneIsInspectedAlone() {
+    Result rejects = inspect(output.resolve("rejected_events.parquet").toString(), "--rows", "0");
+    assertThat(rejects.out)
+        .startsWith(output.resolve("rejected_events.parquet") + ": ")
+        .contains("rows by reason")
+        .doesNotContain("clean_events.parquet")
+        .doesNotContain("run_report.json");
+
+    Result report = inspect(output.resolve("run_report.json").toString());
+    assertThat(report.out.strip().lines())
+        .singleElement()
+        .asString()
+        .startsWith(output.resolve("run_report.json") + ": ")
+        .contains(String.format(Locale.ROOT, "%,d records read", run.recordsRead()));
+  }
+
+  @Test
   void aDirectoryOfPartFilesWrittenByAnotherWriterIsOneOutput() throws IOException {
     Path clean = tmp.resolve("spark/clean_events.parquet");
     Files.createDirectories(clean);

@@ -43,8 +43,8 @@ public final class Inspector {
   }
 
   /**
-   * Inspects an output directory, or one output in it (a Parquet file or a directory of part
-   * files).
+   * Inspects an output directory, or one output in it (a Parquet file, a directory of part files,
+   * or {@code run_report.json}).
    *
    * @throws BadInputException for a path that is missing, holds no output, or a file that cannot be
    *     read; the message names the file
@@ -52,6 +52,12 @@ public final class Inspector {
   public void inspect(Path path) {
     if (!Files.exists(path)) {
       throw new BadInputException(path, "no such file or directory");
+    }
+    if (Files.isRegularFile(path) && path.getFileName().toString().endsWith(".json")) {
+      RunReportFile report = RunReportFile.read(path);
+      out.println(report.file() + ": " + report.summary());
+      out.flush();
+      return;
     }
     if (Files.isRegularFile(path) || path.getFileName().toString().endsWith(".parquet")) {
       Optional<ParquetOutput> output = ParquetOutput.open(path);
