@@ -118,13 +118,14 @@ public final class EtlPipeline {
         UsersStats u = users.stats();
         LOG.info(
             "Loaded {} users from {} rows of {} ({} blank ids, {} repeated ids, {} invalid"
-                + " signup dates)",
+                + " signup dates) into {} MB",
             u.users(),
             u.rows(),
             options.users(),
             u.blankIds(),
             u.duplicateIds(),
-            u.invalidSignupDates());
+            u.invalidSignupDates(),
+            users.bytes() >> 20);
         warnings.addAll(usersWarnings(users));
         phases.end("load_users");
         try (Deduplicator dedup =
