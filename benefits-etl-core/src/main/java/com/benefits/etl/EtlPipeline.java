@@ -13,6 +13,9 @@ import com.benefits.etl.internal.model.ValidEvent;
 import com.benefits.etl.internal.read.EventReader;
 import com.benefits.etl.internal.read.LocalPaths;
 import com.benefits.etl.internal.read.UsersCsvReader;
+import com.benefits.etl.internal.report.DayTotals;
+import com.benefits.etl.internal.report.RejectExample;
+import com.benefits.etl.internal.report.ReportHtmlWriter;
 import com.benefits.etl.internal.report.RunReport;
 import com.benefits.etl.internal.report.RunReportWriter;
 import com.benefits.etl.internal.rules.Rejection;
@@ -59,6 +62,12 @@ public final class EtlPipeline {
   private final PipelineOptions options;
   private final Cancellation cancellation = new Cancellation();
 
+  // What progress() reports; written by the run's thread, read by any.
+  private volatile RunProgress.Phase phase = RunProgress.Phase.STARTING;
+  private volatile EventReader reading;
+  private volatile long recordsSoFar;
+  private volatile long startNanos = System.nanoTime();
+
   private EtlPipeline(PipelineOptions options) {
     this.options = requireNonNull(options, "options is null");
   }
@@ -87,6 +96,20 @@ public final class EtlPipeline {
   }
 
   /**
+   * Where the run is now: safe to call from any thread while {@link #run()} runs, as a progress
+   * bar's thread does.
+   */
+  public RunProgress progress() {
+    EventReader events = reading;
+    return new RunProgress(
+        phase,
+        events == null ? 0 : events.bytesRead(),
+        events == null ? -1 : events.bytesTotal(),
+        recordsSoFar,
+        Duration.ofNanos(System.nanoTime() - startNanos));
+  }
+
+  /**
    * Runs the whole pipeline and publishes its outputs.
    *
    * @throws BadInputException for input that stops the run (docs/spec.md, "Errors"); no output is
@@ -98,6 +121,7 @@ public final class EtlPipeline {
   public RunResult run() {
     Instant startedAt = Instant.now();
     long start = System.nanoTime();
+    startNanos = start;
     Phases phases = new Phases();
     LocalPaths.requireLocal(options.events(), "events file");
     LocalPaths.requireLocal(options.users(), "users file");
@@ -110,11 +134,14 @@ public final class EtlPipeline {
             ScratchSpace.create(
                 options.scratch().orElse(out.defaultScratchParent()), out.runId())) {
       Path eventsFile = LocalPaths.readable(options.events(), scratch, cancellation);
-      try (EventReader events = EventReader.open(eventsFile)) {
+      try (EventReader events = EventReader.open(eventsFile, options.events())) {
+        reading = events;
+        phase = RunProgress.Phase.LOADING_USERS;
         List<String> warnings = new ArrayList<>(events.warnings());
         MemoryPlan memory = MemoryPlan.forThisJvm();
         UsersTable users =
-            UsersCsvReader.read(options.users(), cancellation, memory.usersTableBytes());
+            UsersCsvReader.read(
+                options.users(), cancellation, memory.usersTableBytes(), warnings::add);
         UsersStats u = users.stats();
         LOG.info(
             "Loaded {} users from {} rows of {} ({} blank ids, {} repeated ids, {} invalid"
@@ -198,19 +225,24 @@ public final class EtlPipeline {
       long start)
       throws IOException {
     long dailyRows;
+    DayTotals eventsPerDay = new DayTotals();
     try (AsyncEventWriter writer =
         new AsyncEventWriter(
             CleanEventsWriter.open(out.temporaryFor(Output.CLEAN_EVENTS)),
             RejectsWriter.open(out.temporaryFor(Output.REJECTED_EVENTS)),
             steps.daily::add)) {
       long readerCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+      phase = RunProgress.Phase.READING_EVENTS;
       while (events.next()) {
         if ((events.index() & 1023) == 0) {
           cancellation.check();
+          recordsSoFar = events.index();
         }
         steps.process(events, writer);
       }
       readerCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - readerCpu;
+      recordsSoFar = events.recordsRead();
+      phase = RunProgress.Phase.DAILY_SUMMARY;
       writer.finishRows();
       if (events.recordsRead() == 0) {
         LOG.warn("{} holds no records; the outputs are written empty", options.events());
@@ -226,6 +258,7 @@ public final class EtlPipeline {
                 cancellation.check();
               }
               writeUnchecked(daily, row);
+              eventsPerDay.add(row.eventDate(), row.eventCount());
             });
         dailyRows = daily.rowsWritten();
       }
@@ -272,19 +305,29 @@ public final class EtlPipeline {
             warnings,
             gates,
             phases.list,
-            outputs);
+            outputs,
+            steps.examples(),
+            eventsPerDay);
     RunReportWriter.write(report, out.temporaryFor(Output.RUN_REPORT));
+    if (options.reportHtml()) {
+      ReportHtmlWriter.write(report, out.temporaryFor(Output.REPORT_HTML));
+    }
     if (!failed.isEmpty()) {
       Path kept = out.keepUnpublished();
       throw new QualityGateException(result, failed, kept);
     }
     cancellation.check(); // the last moment to stop: publishing is not undone
+    phase = RunProgress.Phase.PUBLISHING;
     out.publish();
+    phase = RunProgress.Phase.DONE;
     return result;
   }
 
   /** The per-record work of steps 1–6, and the counts it keeps. */
   private static final class Steps {
+    /** Rejected records the report shows of each reason. */
+    static final int EXAMPLES = 5;
+
     final UsersTable users;
     final String country;
 
@@ -294,6 +337,10 @@ public final class EtlPipeline {
     final Deduplicator dedup;
     final DailyCounts daily;
     final long[] rejected = new long[RejectReason.values().length];
+
+    /** The first rejected records of each reason, for the report. */
+    final List<List<RejectExample>> examples = new ArrayList<>();
+
     long clean;
 
     Steps(UsersTable users, String country, Deduplicator dedup, DailyCounts daily) {
@@ -302,6 +349,17 @@ public final class EtlPipeline {
       this.countryCode = users.countryCode(country);
       this.dedup = dedup;
       this.daily = daily;
+      for (int i = 0; i < rejected.length; i++) {
+        examples.add(new ArrayList<>(EXAMPLES));
+      }
+    }
+
+    Map<RejectReason, List<RejectExample>> examples() {
+      Map<RejectReason, List<RejectExample>> byReason = new EnumMap<>(RejectReason.class);
+      for (RejectReason reason : RejectReason.values()) {
+        byReason.put(reason, List.copyOf(examples.get(reason.ordinal())));
+      }
+      return byReason;
     }
 
     Map<RejectReason, Long> rejectedByReason() {
@@ -358,10 +416,13 @@ public final class EtlPipeline {
     }
 
     private void reject(EventReader events, AsyncEventWriter out, Rejection rejection) {
-      rejected[rejection.reason().ordinal()]++;
-      out.reject(
-          new RejectedRecord(
-              events.index(), rejection.reason(), rejection.detail(), events.rawRecord()));
+      int reason = rejection.reason().ordinal();
+      rejected[reason]++;
+      String raw = events.rawRecord();
+      out.reject(new RejectedRecord(events.index(), rejection.reason(), rejection.detail(), raw));
+      if (examples.get(reason).size() < EXAMPLES) {
+        examples.get(reason).add(new RejectExample(events.index(), rejection.detail(), raw));
+      }
     }
   }
 

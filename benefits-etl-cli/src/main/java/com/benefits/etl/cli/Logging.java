@@ -51,9 +51,15 @@ final class Logging {
     synchronized (LOCK) {
       errors = err;
       level(OURS, null);
+      level(ProgressDisplay.LOGGER, Level.INFO);
       level(org.slf4j.Logger.ROOT_LOGGER_NAME, Level.WARN);
       format(Format.TEXT);
     }
+  }
+
+  /** No progress lines: warnings and errors only. */
+  static void quiet() {
+    level(ProgressDisplay.LOGGER, Level.WARN);
   }
 
   static void verbose() {

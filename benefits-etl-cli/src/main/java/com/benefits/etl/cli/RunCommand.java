@@ -1,6 +1,7 @@
 package com.benefits.etl.cli;
 
 import com.benefits.etl.EtlPipeline;
+import com.benefits.etl.Output;
 import com.benefits.etl.PipelineOptions;
 import com.benefits.etl.QualityGates;
 import com.benefits.etl.RejectReason;
@@ -27,6 +28,12 @@ import picocli.CommandLine.Spec;
             + " run_report.json, all published together only when the run succeeds and passes"
             + " its quality gates.")
 final class RunCommand implements Callable<Integer> {
+  /**
+   * The launcher sets this system property to stderr's width when stderr is a terminal: the run
+   * then shows a live progress bar instead of log lines.
+   */
+  static final String TERMINAL_COLUMNS = "etl.stderr.columns";
+
   @Spec CommandSpec spec;
 
   @Option(
@@ -72,6 +79,16 @@ final class RunCommand implements Callable<Integer> {
   Path scratch;
 
   @Option(
+      names = "--no-report-html",
+      description = "Do not write report.html (run_report.json is written all the same).")
+  boolean noReportHtml;
+
+  @Option(
+      names = "--quiet",
+      description = "Show no progress on stderr (warnings and errors still show).")
+  boolean quiet;
+
+  @Option(
       names = "--no-quality-gate",
       description = "Check no quality gate: publish whatever the counts.")
   boolean noQualityGate;
@@ -115,12 +132,27 @@ final class RunCommand implements Callable<Integer> {
               .country(country)
               .scratch(scratch)
               .qualityGates(gates)
+              .reportHtml(!noReportHtml)
               .build();
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--country: " + e.getMessage());
     }
     EtlPipeline pipeline = EtlPipeline.of(options);
-    RunResult result = Interrupts.stopOnSignal(pipeline);
+    RunResult result;
+    if (quiet) {
+      Logging.quiet();
+      result = Interrupts.stopOnSignal(pipeline);
+    } else {
+      // With JSON logs stderr holds JSON lines only: progress goes to them, never as a bar.
+      int columns =
+          Logging.format() == Logging.Format.JSON ? 0 : Integer.getInteger(TERMINAL_COLUMNS, 0);
+      ProgressDisplay progress = ProgressDisplay.start(pipeline, columns, System.err);
+      try {
+        result = Interrupts.stopOnSignal(pipeline);
+      } finally {
+        progress.close();
+      }
+    }
     printSummary(spec.commandLine().getOut(), options, result);
     return 0;
   }
@@ -173,7 +205,6 @@ final class RunCommand implements Callable<Integer> {
         "  daily summary rows  %,12d  -> %s%n",
         r.dailySummaryRows(),
         r.dailySummaryFile());
-    out.printf(Locale.ROOT, "  run report          %12s  -> %s%n", "", r.runReportFile());
     out.printf(
         Locale.ROOT,
         "  users               %,12d  (%,d rows; %,d blank ids, %,d repeated"
@@ -187,6 +218,10 @@ final class RunCommand implements Callable<Integer> {
         Locale.ROOT,
         "  invariant %s: records_read = clean + rejected%n",
         r.invariantHolds() ? "holds" : "DOES NOT HOLD");
+    out.printf(Locale.ROOT, "Run report: %s%n", r.runReportFile());
+    if (options.reportHtml()) {
+      out.printf(Locale.ROOT, "Open the report: %s%n", r.file(Output.REPORT_HTML));
+    }
     out.flush();
   }
 }

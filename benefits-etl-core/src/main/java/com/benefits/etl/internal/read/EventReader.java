@@ -42,6 +42,8 @@ public final class EventReader implements AutoCloseable {
   private final RecordReader records;
   private final ReadLimits limits;
   private final List<String> warnings;
+  private final CountingInputStream counted;
+  private final long bytesTotal;
   private long index = -1;
 
   private EventReader(
@@ -50,8 +52,12 @@ public final class EventReader implements AutoCloseable {
       boolean gzip,
       RecordReader records,
       ReadLimits limits,
-      List<String> warnings) {
+      List<String> warnings,
+      CountingInputStream counted,
+      long bytesTotal) {
     this.warnings = List.copyOf(warnings);
+    this.counted = counted;
+    this.bytesTotal = bytesTotal;
     this.file = file;
     this.format = format;
     this.gzip = gzip;
@@ -94,14 +100,16 @@ public final class EventReader implements AutoCloseable {
     InputFiles.requireReadableFile(source, file, "events file");
     Data data = null;
     try {
-      data = Data.open(source, file);
+      CountingInputStream counted = new CountingInputStream(Files.newInputStream(source));
+      data = Data.open(counted, file);
       JsonFactory json = limits.jsonFactory();
       RecordReader records;
       if (data.format() == EventsFormat.NDJSON) {
         records = new NdjsonRecordReader(file, data.stream(), json, limits, byteChecker);
       } else {
         // An array's bytes must be UTF-8 throughout (NDJSON checks each line instead).
-        JsonArrayRecordReader.Source raw = () -> Data.open(source, file).stream();
+        JsonArrayRecordReader.Source raw =
+            () -> Data.open(Files.newInputStream(source), file).stream();
         InputStream checked = new Utf8CheckedInputStream(data.stream(), file, raw, NOT_UTF8);
         if (byteChecker && limits.maxNestingDepth() >= 2) {
           records =
@@ -123,7 +131,8 @@ public final class EventReader implements AutoCloseable {
                 LOG.warn(w);
                 warnings.add(w);
               });
-      return new EventReader(file, data.format(), data.gzip(), records, limits, warnings);
+      return new EventReader(
+          file, data.format(), data.gzip(), records, limits, warnings, counted, size(source));
     } catch (IOException e) {
       closeQuietly(data);
       throw new BadInputException(file, ReadFailures.describe(e), new UncheckedIOException(e));
@@ -136,8 +145,8 @@ public final class EventReader implements AutoCloseable {
   /** A file's data after any gzip layer and byte-order mark, and what it turned out to be. */
   private record Data(
       InputStream stream, boolean gzip, EventsFormat format, Optional<String> looksLike) {
-    static Data open(Path source, Path file) throws IOException {
-      InputStream in = new BufferedInputStream(Files.newInputStream(source), BUFFER);
+    static Data open(InputStream raw, Path file) throws IOException {
+      InputStream in = new BufferedInputStream(raw, BUFFER);
       try {
         boolean gzip = isGzip(in);
         Optional<String> looksLike = InputSniffer.compressedOrBinary(InputSniffer.peek(in));
@@ -272,6 +281,24 @@ public final class EventReader implements AutoCloseable {
 
   public boolean gzip() {
     return gzip;
+  }
+
+  /** Bytes of the file read so far (of the compressed file for gzip); safe from any thread. */
+  public long bytesRead() {
+    return counted.count();
+  }
+
+  /** The file's size when it was opened, or -1 when it has none (a pipe). */
+  public long bytesTotal() {
+    return bytesTotal;
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.isRegularFile(file) ? Files.size(file) : -1;
+    } catch (IOException e) {
+      return -1;
+    }
   }
 
   /** Warnings about the file's kind, logged when it was opened (a CSV, UTF-16, zstd...). */

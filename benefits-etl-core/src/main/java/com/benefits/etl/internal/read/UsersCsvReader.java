@@ -19,6 +19,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,18 +49,19 @@ public final class UsersCsvReader {
    *     or repeated, or a row is not well-formed
    */
   public static UsersTable read(Path file) {
-    return read(file, new Cancellation(), Long.MAX_VALUE);
+    return read(file, new Cancellation(), Long.MAX_VALUE, warning -> {});
   }
 
   /**
    * Reads the whole users file into a table of at most {@code maxBytes}, checking {@code
-   * cancellation} every 65,536 rows.
+   * cancellation} every 65,536 rows; each warning it logs also goes to {@code warnings}.
    *
    * @throws BadInputException as {@link #read(Path)} does, and when the table would outgrow {@code
    *     maxBytes} or an id is too long (docs/limits.md)
    * @throws com.benefits.etl.RunInterruptedException when the run is cancelled
    */
-  public static UsersTable read(Path file, Cancellation cancellation, long maxBytes) {
+  public static UsersTable read(
+      Path file, Cancellation cancellation, long maxBytes, Consumer<String> warnings) {
     InputFiles.requireReadableFile(file, "users file");
     UsersTable.Builder table = UsersTable.builder(maxBytes);
     try (CsvQuotesCheckedInputStream checked =
@@ -146,8 +148,8 @@ public final class UsersCsvReader {
                 + " (FastCSV 4.1 drops a last row whose last field"
                 + " is quoted and holds a carriage return not followed by a line feed)");
       }
-      repeated.log(LOG, file, users.stats().duplicateIds());
-      invalidDates.log(LOG, file, users.stats().invalidSignupDates());
+      repeated.log(LOG, file, users.stats().duplicateIds(), warnings);
+      invalidDates.log(LOG, file, users.stats().invalidSignupDates(), warnings);
       return users;
     } catch (CsvParseException e) {
       throw new BadInputException(
