@@ -336,6 +336,15 @@ class InspectCommandTest {
   }
 
   @Test
+  void theHtmlReportIsNamedWithItsSize() throws IOException {
+    Result r = inspect(output.toString(), "--rows", "0");
+    Path html = output.resolve("report.html");
+    assertThat(r.out)
+        .contains(String.format(Locale.ROOT, "%s: %,d bytes (", html, Files.size(html)))
+        .doesNotContain(": missing");
+  }
+
+  @Test
   void oneOutputAloneIsInspectedAlone() {
     Result rejects = inspect(output.resolve("rejected_events.parquet").toString(), "--rows", "0");
     assertThat(rejects.out)

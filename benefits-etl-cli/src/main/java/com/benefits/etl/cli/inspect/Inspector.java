@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.benefits.etl.BadInputException;
 import com.benefits.etl.Output;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,10 +100,25 @@ public final class Inspector {
       out.println();
     }
     report.ifPresent(r -> out.println(r.file() + ": " + r.summary()));
+    for (Output o : Output.values()) {
+      Path file = path.resolve(o.fileName());
+      if (o != Output.RUN_REPORT && !o.fileName().endsWith(".parquet") && found.contains(file)) {
+        out.println(file + ": " + size(file) + " (open it in a browser)");
+      }
+    }
     for (Path file : missing) {
       out.println(file + ": missing");
     }
     out.flush();
+  }
+
+  private static String size(Path file) {
+    try {
+      long bytes = Files.size(file);
+      return String.format(Locale.ROOT, "%,d bytes (%s)", bytes, humanBytes(bytes));
+    } catch (IOException e) {
+      throw new BadInputException(file, "cannot be read: " + e.getMessage(), e);
+    }
   }
 
   private static List<String> names(Output[] outputs) {
