@@ -437,20 +437,40 @@ public final class EtlPipeline {
     }
   }
 
+  /** The funnel of the six steps; the figures also as key-value pairs, for structured logs. */
   private static void logSteps(RunResult r) {
     long remaining = r.recordsRead();
-    LOG.info("Read {} records", r.recordsRead());
+    LOG.atInfo()
+        .setMessage("Read {} records")
+        .addArgument(r.recordsRead())
+        .addKeyValue("records_read", r.recordsRead())
+        .log();
+    int step = 1;
     for (RejectReason reason : RejectReason.values()) {
       long dropped = r.rejected(reason);
       remaining -= dropped;
-      LOG.info("Dropped {} records ({}); {} remain", dropped, reason.code(), remaining);
+      LOG.atInfo()
+          .setMessage("Dropped {} records ({}); {} remain")
+          .addArgument(dropped)
+          .addArgument(reason.code())
+          .addArgument(remaining)
+          .addKeyValue("step", step++)
+          .addKeyValue("reason", reason.code())
+          .addKeyValue("rejected", dropped)
+          .addKeyValue("remaining", remaining)
+          .log();
     }
-    LOG.info(
-        "Wrote {} clean events, {} daily summary rows, {} rejected records in {} ms",
-        r.cleanEvents(),
-        r.dailySummaryRows(),
-        r.rejectedTotal(),
-        r.duration().toMillis());
+    LOG.atInfo()
+        .setMessage("Wrote {} clean events, {} daily summary rows, {} rejected records in {} ms")
+        .addArgument(r.cleanEvents())
+        .addArgument(r.dailySummaryRows())
+        .addArgument(r.rejectedTotal())
+        .addArgument(r.duration().toMillis())
+        .addKeyValue("clean", r.cleanEvents())
+        .addKeyValue("daily_summary_rows", r.dailySummaryRows())
+        .addKeyValue("rejected_total", r.rejectedTotal())
+        .addKeyValue("duration_ms", r.duration().toMillis())
+        .log();
   }
 
   private static RunReport.InputFile input(Path path) {

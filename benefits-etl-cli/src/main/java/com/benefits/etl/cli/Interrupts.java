@@ -3,14 +3,14 @@ package com.benefits.etl.cli;
 import com.benefits.etl.EtlPipeline;
 import com.benefits.etl.RunInterruptedException;
 import com.benefits.etl.RunResult;
-import java.io.PrintWriter;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
  * SIGINT and SIGTERM during a run: the JVM runs its shutdown hooks, and the one here cancels the
- * run, waits for it to remove its temporary files, its lock and any directory it created, and
- * prints one line saying whether outputs changed. The JVM then exits with 130 or 143.
+ * run, waits for it to remove its temporary files, its lock and any directory it created, and logs
+ * one line (an error, as {@link Logging#signal} words it) saying whether outputs changed. The JVM
+ * then exits with 130 or 143.
  */
 final class Interrupts {
   /** Longer than a run takes to notice a cancel and clean up, shorter than a patient user. */
@@ -19,7 +19,7 @@ final class Interrupts {
   private Interrupts() {}
 
   /** Runs {@code pipeline}, stopping it cleanly if the process is asked to end. */
-  static RunResult stopOnSignal(EtlPipeline pipeline, PrintWriter err) {
+  static RunResult stopOnSignal(EtlPipeline pipeline) {
     CountDownLatch ended = new CountDownLatch(1);
     boolean[] published = {false};
     Thread hook =
@@ -28,16 +28,16 @@ final class Interrupts {
               pipeline.cancel();
               try {
                 if (!ended.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
-                  err.println("interrupted: the run did not stop in time; the next run cleans up");
+                  Logging.signal(
+                      "interrupted: the run did not stop in time; the next run cleans up");
                 } else if (published[0]) {
-                  err.println("interrupted after the outputs were published: they are complete");
+                  Logging.signal("interrupted after the outputs were published: they are complete");
                 } else {
-                  err.println(new RunInterruptedException().getMessage());
+                  Logging.signal(new RunInterruptedException().getMessage());
                 }
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
               }
-              err.flush();
             },
             "etl-interrupt");
     Runtime.getRuntime().addShutdownHook(hook);

@@ -5,6 +5,8 @@ import com.benefits.etl.QualityGateException;
 import com.benefits.etl.RunInterruptedException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import picocli.CommandLine;
@@ -22,7 +24,12 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Turns raw benefits engagement events and a users CSV into clean Parquet.",
-    subcommands = {RunCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      RunCommand.class,
+      InspectCommand.class,
+      GenerateCommand.class,
+      CommandLine.HelpCommand.class
+    },
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
       "0:success",
@@ -58,6 +65,21 @@ public final class Main {
     }
   }
 
+  @Option(
+      names = "--log-format",
+      paramLabel = "text|json",
+      completionCandidates = LogFormats.class,
+      scope = ScopeType.INHERIT,
+      description =
+          "Log lines on stderr as text (default) or as one JSON object per line, the final"
+              + " error included.")
+  void logFormat(Logging.Format format) {
+    // Also called for a subcommand's inherited copy; only a given value changes anything.
+    if (format != null) {
+      Logging.format(format);
+    }
+  }
+
   private static boolean debug;
 
   public static void main(String[] args) {
@@ -74,14 +96,23 @@ public final class Main {
     debug = false;
     // Configuring Logback and building picocli's command model each take about 0.2 s at start-up;
     // they share nothing, so they run at once. Nothing logs or parses before both are done.
-    FutureTask<Void> logging = new FutureTask<>(Logging::reset, null);
+    FutureTask<Void> logging = new FutureTask<>(() -> Logging.reset(err), null);
     new Thread(logging, "logging-setup").start();
     CommandLine cli = new CommandLine(new Main());
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
-    cli.setExecutionExceptionHandler(
-        (e, commandLine, parseResult) -> handle(e, commandLine.getErr()));
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> handle(e));
+    CommandLine.IParameterExceptionHandler usage = cli.getParameterExceptionHandler();
+    cli.setParameterExceptionHandler(
+        (e, arguments) -> {
+          if (Logging.format() == Logging.Format.JSON) {
+            // The message alone: usage help is text, and stderr holds only JSON lines here.
+            Logging.fatal(BAD_INPUT, null, e.getMessage(), e.getMessage());
+            return BAD_INPUT;
+          }
+          return usage.handleParseException(e, arguments);
+        });
     await(logging);
     return cli.execute(args);
   }
@@ -103,33 +134,33 @@ public final class Main {
     }
   }
 
-  private static int handle(Exception e, PrintWriter err) {
+  /** The fatal error, through logging: in text exactly as before ({@code error: <message>}). */
+  private static int handle(Exception e) {
+    Throwable trace = debug ? e : null;
     if (e instanceof QualityGateException) {
-      err.println(e.getMessage());
-      err.flush();
+      Logging.fatal(GATE_FAILED, trace, e.getMessage(), e.getMessage());
       return GATE_FAILED;
     }
     if (e instanceof RunInterruptedException) {
-      err.println(e.getMessage());
-      err.flush();
+      Logging.fatal(INTERRUPTED, trace, e.getMessage(), e.getMessage());
       return INTERRUPTED;
     }
     if (e instanceof BadInputException || e instanceof UncheckedIOException) {
-      err.println("error: " + e.getMessage());
-      if (debug) {
-        e.printStackTrace(err);
-      }
-      err.flush();
+      Logging.fatal(BAD_INPUT, trace, "error: " + e.getMessage(), e.getMessage());
       return BAD_INPUT;
     }
-    err.println("internal error (a bug in benefits-etl): " + e);
-    if (debug) {
-      e.printStackTrace(err);
-    } else {
-      err.println("run again with --debug for the stack trace");
-    }
-    err.flush();
+    String bug = "internal error (a bug in benefits-etl): " + e;
+    Logging.fatal(
+        BUG, trace, debug ? bug : bug + "\nrun again with --debug for the stack trace", bug);
     return BUG;
+  }
+
+  /** The values of {@code --log-format} as users type them, for shell completion. */
+  static final class LogFormats implements Iterable<String> {
+    @Override
+    public Iterator<String> iterator() {
+      return List.of("text", "json").iterator();
+    }
   }
 
   /** The build's version and commit ({@link com.benefits.etl.Version}). */

@@ -142,12 +142,14 @@ final class RunCommand implements Callable<Integer> {
     RunResult result;
     if (quiet) {
       Logging.quiet();
-      result = Interrupts.stopOnSignal(pipeline, spec.commandLine().getErr());
+      result = Interrupts.stopOnSignal(pipeline);
     } else {
-      ProgressDisplay progress =
-          ProgressDisplay.start(pipeline, Integer.getInteger(TERMINAL_COLUMNS, 0), System.err);
+      // With JSON logs stderr holds JSON lines only: progress goes to them, never as a bar.
+      int columns =
+          Logging.format() == Logging.Format.JSON ? 0 : Integer.getInteger(TERMINAL_COLUMNS, 0);
+      ProgressDisplay progress = ProgressDisplay.start(pipeline, columns, System.err);
       try {
-        result = Interrupts.stopOnSignal(pipeline, spec.commandLine().getErr());
+        result = Interrupts.stopOnSignal(pipeline);
       } finally {
         progress.close();
       }

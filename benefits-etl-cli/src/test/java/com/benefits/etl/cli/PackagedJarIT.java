@@ -112,7 +112,9 @@ class PackagedJarIT {
     assertThat(top.status).isZero();
     assertThat(top.out)
         .contains("run")
+        .contains("inspect")
         .contains("generate")
+        .contains("--log-format")
         .contains("--verbose")
         .contains("--debug");
 
