@@ -3,8 +3,6 @@ package com.benefits.etl.internal.read;
 import com.benefits.etl.BadInputException;
 import com.benefits.etl.EventsFormat;
 import com.benefits.etl.internal.model.CheckedRecord;
-import com.benefits.etl.internal.rules.Rejection;
-import com.benefits.etl.internal.rules.Texts;
 import com.fasterxml.jackson.core.JsonFactory;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
@@ -67,16 +65,36 @@ public final class EventReader implements AutoCloseable {
    */
   static EventReader open(Path file, ReadLimits limits, boolean byteChecker) {
     InputFiles.requireReadableFile(file, "events file");
+    return open(file, () -> Files.newInputStream(file), limits, byteChecker);
+  }
+
+  /**
+   * Opens an events file that is not on the local file system (an engine reading s3a:// or hdfs://
+   * opens it through its own file system): {@code source} opens its bytes, anew from the start at
+   * each call; {@code file} names it in messages, and its name tells a {@code .gz} file.
+   */
+  public static EventReader open(Path file, Source source, ReadLimits limits) {
+    return open(file, source, limits, true);
+  }
+
+  /** Opens an events file's bytes, from the start, at each call. */
+  @FunctionalInterface
+  public interface Source {
+    InputStream open() throws IOException;
+  }
+
+  private static EventReader open(
+      Path file, Source source, ReadLimits limits, boolean byteChecker) {
     Data data = null;
     try {
-      data = Data.open(file);
+      data = Data.open(file, source);
       JsonFactory json = limits.jsonFactory();
       RecordReader records;
       if (data.format() == EventsFormat.NDJSON) {
         records = new NdjsonRecordReader(file, data.stream(), json, limits, byteChecker);
       } else {
         // An array's bytes must be UTF-8 throughout (NDJSON checks each line instead).
-        JsonArrayRecordReader.Source raw = () -> Data.open(file).stream();
+        Source raw = () -> Data.open(file, source).stream();
         InputStream checked = new Utf8CheckedInputStream(data.stream(), file, raw, NOT_UTF8);
         if (byteChecker && limits.maxNestingDepth() >= 2) {
           records =
@@ -102,8 +120,8 @@ public final class EventReader implements AutoCloseable {
 
   /** A file's data after any gzip layer and byte-order mark, and what it turned out to be. */
   private record Data(InputStream stream, boolean gzip, EventsFormat format) {
-    static Data open(Path file) throws IOException {
-      InputStream in = new BufferedInputStream(Files.newInputStream(file), BUFFER);
+    static Data open(Path file, Source source) throws IOException {
+      InputStream in = new BufferedInputStream(source.open(), BUFFER);
       try {
         boolean gzip = isGzip(in);
         if (!gzip && file.getFileName().toString().endsWith(".gz")) {
@@ -201,13 +219,7 @@ public final class EventReader implements AutoCloseable {
    * ReadLimits#detailCap()} characters.
    */
   public CheckedRecord checked() {
-    CheckedRecord checked = records.checked();
-    if (checked.isValid() || checked.rejection().detail().length() <= limits.detailCap()) {
-      return checked;
-    }
-    Rejection r = checked.rejection();
-    return new CheckedRecord(
-        null, new Rejection(r.reason(), Texts.cap(r.detail(), limits.detailCap())));
+    return limits.capDetail(records.checked());
   }
 
   /**

@@ -47,12 +47,19 @@ public final class UsersCsvReader {
    */
   public static UsersTable read(Path file) {
     InputFiles.requireReadableFile(file, "users file");
+    return read(file, () -> Files.newInputStream(file));
+  }
+
+  /**
+   * Reads a users file that is not on the local file system (an engine reading s3a:// or hdfs://
+   * opens it through its own file system): {@code source} opens its bytes, anew from the start at
+   * each call; {@code file} names it in messages.
+   */
+  public static UsersTable read(Path file, EventReader.Source source) {
     UsersTable.Builder table = UsersTable.builder();
     try (CsvQuotesCheckedInputStream checked =
             new CsvQuotesCheckedInputStream(
-                new Utf8CheckedInputStream(
-                    Files.newInputStream(file), file, () -> Files.newInputStream(file), NOT_UTF8),
-                file);
+                new Utf8CheckedInputStream(source.open(), file, source, NOT_UTF8), file);
         CsvReader<CsvRecord> csv =
             CsvReader.builder()
                 .detectBomHeader(true)
