@@ -149,10 +149,7 @@ final class SparkRun {
 
         Dataset<Row> daily =
             marked
-                .where(
-                    col("pos")
-                        .equalTo(col("first"))
-                        .and(col("outcome").equalTo(Tasks.CLEAN)))
+                .where(col("pos").equalTo(col("first")).and(col("outcome").equalTo(Tasks.CLEAN)))
                 .groupBy(col("user_id"), col("event_date"))
                 .agg(count(lit(1)).as("event_count"))
                 .select(

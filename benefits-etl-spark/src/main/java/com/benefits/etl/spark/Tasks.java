@@ -80,7 +80,7 @@ final class Tasks {
           CheckedRecord checked = r.checked();
           if (!checked.isValid()) {
             return RowFactory.create(
-                null, r.index(), checked.rejection().reason().ordinal(), null, 0);
+                null, r.index(), checked.rejection().reason().ordinal(), "", 0);
           }
           ValidEvent e = checked.event();
           int length = encoder.encode(e.dedupKey());
