@@ -111,6 +111,13 @@ final class SparkRun {
 
       Broadcast<UsersLookup> lookup = jsc.broadcast(new UsersLookup(users, country));
       int partitions = Math.max(1, units.size());
+      // The shuffles' width follows the input (a unit is up to 128 MB of events), not the
+      // session's default of 200, which on a small input is 200 near-empty tasks per shuffle.
+      spark
+          .conf()
+          .set(
+              "spark.sql.shuffle.partitions",
+              Integer.toString(Math.max(partitions, jsc.defaultParallelism())));
       JavaRDD<Unit> unitRdd = jsc.parallelize(units, partitions);
       Dataset<Row> keys =
           spark
