@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import java.util.OptionalLong;
 
 /**
- * Bad input that stops a run (SPEC section 4): a missing or unreadable file, a malformed JSON
- * array, a users file without a required column, an output directory that cannot be written. The
- * message names the file and, where it applies, the line and column, and says what was expected.
- * Bad <em>records</em> never raise this: they go to the rejects.
+ * Bad input that stops a run (docs/spec.md, section 4): a missing or unreadable file, a malformed
+ * JSON array, a users file without a required column, an output directory that cannot be written.
+ * The message names the file and, where it applies, the line and column, and says what was
+ * expected. Bad <em>records</em> never raise this: they go to the rejects.
  */
 public final class BadInputException extends RuntimeException {
   private static final long serialVersionUID = 1L;

@@ -2,6 +2,7 @@ package com.benefits.etl;
 
 import static java.util.Objects.requireNonNull;
 
+import com.benefits.etl.internal.model.Cancellation;
 import com.benefits.etl.internal.model.CheckedRecord;
 import com.benefits.etl.internal.model.CleanEvent;
 import com.benefits.etl.internal.model.DailyCount;
@@ -9,6 +10,7 @@ import com.benefits.etl.internal.model.RejectedRecord;
 import com.benefits.etl.internal.model.UsersTable;
 import com.benefits.etl.internal.model.ValidEvent;
 import com.benefits.etl.internal.read.EventReader;
+import com.benefits.etl.internal.read.LocalPaths;
 import com.benefits.etl.internal.read.UsersCsvReader;
 import com.benefits.etl.internal.report.RunReport;
 import com.benefits.etl.internal.report.RunReportWriter;
@@ -22,6 +24,7 @@ import com.benefits.etl.internal.write.DailySummaryWriter;
 import com.benefits.etl.internal.write.OutputDirectory;
 import com.benefits.etl.internal.write.ParquetTableWriter;
 import com.benefits.etl.internal.write.RejectsWriter;
+import com.benefits.etl.internal.write.ScratchSpace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -37,10 +40,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded engine: loads the users, streams the events through the six steps of SPEC section 2
- * one record at a time, writes the four outputs to temporary files and publishes them together.
- * What is held in memory is the users table, the deduplication keys and the daily counts; the
- * events themselves never are.
+ * The embedded engine: loads the users, streams the events through the six steps of docs/spec.md
+ * one record at a time, writes the four outputs into a directory of the run's own, checks the
+ * quality gates and publishes the outputs as one set. What is held in memory is the users table,
+ * the deduplication keys and the daily counts; the events themselves never are.
  *
  * <pre>{@code
  * RunResult result = EtlPipeline.of(PipelineOptions.builder()
@@ -54,6 +57,7 @@ public final class EtlPipeline {
   private static final Logger LOG = LoggerFactory.getLogger(EtlPipeline.class);
 
   private final PipelineOptions options;
+  private final Cancellation cancellation = new Cancellation();
 
   private EtlPipeline(PipelineOptions options) {
     this.options = requireNonNull(options, "options is null");
@@ -63,7 +67,7 @@ public final class EtlPipeline {
     return new EtlPipeline(options);
   }
 
-  /** A pipeline over the three paths, keeping the default country. */
+  /** A pipeline over the three paths, keeping the default country and gates. */
   public static EtlPipeline of(Path events, Path users, Path output) {
     return of(PipelineOptions.builder().events(events).users(users).output(output).build());
   }
@@ -73,48 +77,76 @@ public final class EtlPipeline {
   }
 
   /**
+   * Asks a {@link #run()} in progress, on another thread, to stop: within about a second it removes
+   * its temporary files and throws {@link RunInterruptedException}, having published nothing. Once
+   * the run has begun to publish, it finishes instead. Safe from any thread, such as a shutdown
+   * hook.
+   */
+  public void cancel() {
+    cancellation.cancel();
+  }
+
+  /**
    * Runs the whole pipeline and publishes its outputs.
    *
-   * @throws BadInputException for input that stops the run (SPEC section 4); no output is then
-   *     replaced
+   * @throws BadInputException for input that stops the run (docs/spec.md, "Errors"); no output is
+   *     then replaced
+   * @throws QualityGateException when the run fails a quality gate; nothing is published
+   * @throws RunInterruptedException when {@link #cancel()} or an interrupt stopped the run
    * @throws UncheckedIOException for an I/O failure while writing the outputs
    */
   public RunResult run() {
     Instant startedAt = Instant.now();
     long start = System.nanoTime();
     Phases phases = new Phases();
+    LocalPaths.requireLocal(options.events(), "events file");
+    LocalPaths.requireLocal(options.users(), "users file");
+    LocalPaths.requireLocal(options.output(), "output directory");
+    options.scratch().ifPresent(s -> LocalPaths.requireLocal(s, "scratch directory"));
 
-    try (EventReader events = EventReader.open(options.events())) {
-      UsersTable users = UsersCsvReader.read(options.users());
-      UsersTable.UsersStats u = users.stats();
-      LOG.info(
-          "Loaded {} users from {} rows of {} ({} blank ids, {} repeated ids, {} invalid"
-              + " signup dates)",
-          u.users(),
-          u.rows(),
-          options.users(),
-          u.blankIds(),
-          u.duplicateIds(),
-          u.invalidSignupDates());
-      phases.end("load_users");
-      try (OutputDirectory out = OutputDirectory.open(options.output());
-          Deduplicator dedup =
-              new Deduplicator(
-                  out.scratchFile("dedup-keys"), Deduplicator.DEFAULT_MEMORY_BUDGET_BYTES);
-          DailyCounts daily =
-              new DailyCounts(users, out.scratchFile("daily"), DailyCounts.DEFAULT_BUFFER_KEYS)) {
-        return run(
-            events,
-            users,
-            out,
-            new Steps(users, options.country(), dedup, daily),
-            phases,
-            startedAt,
-            start);
+    try (OutputDirectory out =
+            OutputDirectory.open(options.output(), List.of(options.events(), options.users()));
+        ScratchSpace scratch =
+            ScratchSpace.create(
+                options.scratch().orElse(out.defaultScratchParent()), out.runId())) {
+      Path eventsFile = LocalPaths.readable(options.events(), scratch, cancellation);
+      try (EventReader events = EventReader.open(eventsFile)) {
+        List<String> warnings = new ArrayList<>(events.warnings());
+        UsersTable users = UsersCsvReader.read(options.users(), cancellation);
+        UsersStats u = users.stats();
+        LOG.info(
+            "Loaded {} users from {} rows of {} ({} blank ids, {} repeated ids, {} invalid"
+                + " signup dates)",
+            u.users(),
+            u.rows(),
+            options.users(),
+            u.blankIds(),
+            u.duplicateIds(),
+            u.invalidSignupDates());
+        warnings.addAll(usersWarnings(users));
+        phases.end("load_users");
+        try (Deduplicator dedup =
+                new Deduplicator(
+                    scratch.file("dedup-keys"), Deduplicator.DEFAULT_MEMORY_BUDGET_BYTES);
+            DailyCounts daily =
+                new DailyCounts(users, scratch.file("daily"), DailyCounts.DEFAULT_BUFFER_KEYS)) {
+          return run(
+              events,
+              users,
+              out,
+              new Steps(users, options.country(), dedup, daily),
+              warnings,
+              phases,
+              startedAt,
+              start);
+        }
       }
     } catch (IOException e) {
       throw writeFailure(e);
     } catch (UncheckedIOException e) {
+      if (cancellation.isCancelled()) {
+        throw new RunInterruptedException();
+      }
       throw writeFailure(e.getCause());
     }
   }
@@ -124,11 +156,43 @@ public final class EtlPipeline {
         "writing to the output directory " + options.output() + " failed: " + e.getMessage(), e);
   }
 
+  /** Warnings about the users file that the gates will likely confirm: no users, no one kept. */
+  private List<String> usersWarnings(UsersTable users) {
+    List<String> warnings = new ArrayList<>();
+    if (users.size() == 0) {
+      warnings.add(
+          options.users()
+              + " holds no users ("
+              + users.stats().rows()
+              + " data rows): every event will be an unknown_user");
+    } else {
+      long inCountry = 0;
+      for (int u = 0; u < users.size(); u++) {
+        inCountry += options.country().equals(users.country(u)) ? 1 : 0;
+      }
+      if (inCountry == 0) {
+        warnings.add(
+            "the country "
+                + options.country()
+                + " matches none of the "
+                + users.size()
+                + " users of "
+                + options.users()
+                + ": every known user's events will be filtered_country");
+      }
+    }
+    for (String w : warnings) {
+      LOG.warn(w);
+    }
+    return warnings;
+  }
+
   private RunResult run(
       EventReader events,
       UsersTable users,
       OutputDirectory out,
       Steps steps,
+      List<String> warnings,
       Phases phases,
       Instant startedAt,
       long start)
@@ -136,11 +200,14 @@ public final class EtlPipeline {
     long dailyRows;
     try (AsyncEventWriter writer =
         new AsyncEventWriter(
-            CleanEventsWriter.open(out.temporaryFor(Output.CLEAN_EVENTS.fileName())),
-            RejectsWriter.open(out.temporaryFor(Output.REJECTED_EVENTS.fileName())),
+            CleanEventsWriter.open(out.temporaryFor(Output.CLEAN_EVENTS)),
+            RejectsWriter.open(out.temporaryFor(Output.REJECTED_EVENTS)),
             steps.daily::add)) {
       long readerCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
       while (events.next()) {
+        if ((events.index() & 1023) == 0) {
+          cancellation.check();
+        }
         steps.process(events, writer);
       }
       readerCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - readerCpu;
@@ -152,8 +219,14 @@ public final class EtlPipeline {
 
       // The writer thread closes the clean and rejected files meanwhile.
       try (ParquetTableWriter<DailyCount> daily =
-          DailySummaryWriter.open(out.temporaryFor(Output.DAILY_SUMMARY.fileName()))) {
-        steps.daily.forEachSorted(row -> writeUnchecked(daily, row));
+          DailySummaryWriter.open(out.temporaryFor(Output.DAILY_SUMMARY))) {
+        steps.daily.forEachSorted(
+            row -> {
+              if ((daily.rowsWritten() & 4095) == 0) {
+                cancellation.check();
+              }
+              writeUnchecked(daily, row);
+            });
         dailyRows = daily.rowsWritten();
       }
       writer.finish();
@@ -177,6 +250,8 @@ public final class EtlPipeline {
             out.directory(),
             Duration.ofNanos(System.nanoTime() - start));
     logSteps(result);
+    List<GateCheck> gates = options.qualityGates().check(result);
+    List<GateCheck> failed = gates.stream().filter(g -> !g.passed()).toList();
     List<RunReport.OutputFile> outputs =
         List.of(
             output(out, Output.CLEAN_EVENTS, result.cleanEvents()),
@@ -186,15 +261,24 @@ public final class EtlPipeline {
     RunReport report =
         new RunReport(
             startedAt,
-            options.country(),
+            failed.isEmpty() ? RunReport.Status.SUCCEEDED : RunReport.Status.GATE_FAILED,
+            Version.current(),
+            options,
             input(options.events()),
             events.format(),
             events.gzip(),
             input(options.users()),
             result,
+            warnings,
+            gates,
             phases.list,
             outputs);
-    RunReportWriter.write(report, out.temporaryFor(Output.RUN_REPORT.fileName()));
+    RunReportWriter.write(report, out.temporaryFor(Output.RUN_REPORT));
+    if (!failed.isEmpty()) {
+      Path kept = out.keepUnpublished();
+      throw new QualityGateException(result, failed, kept);
+    }
+    cancellation.check(); // the last moment to stop: publishing is not undone
     out.publish();
     return result;
   }
@@ -242,7 +326,7 @@ public final class EtlPipeline {
       ValidEvent e = checked.event();
       // The user is looked up between preparing the dedup key (which starts reading its slot)
       // and the duplicate check, so the two tables' cache misses overlap. The lookup changes
-      // nothing; the reasons are still decided in SPEC order.
+      // nothing; the reasons are still decided in the contract's order.
       dedup.prepare(e.dedupKey());
       int entry = userIndex.find(e.userId());
       long first = dedup.firstSeen(index);
@@ -311,13 +395,15 @@ public final class EtlPipeline {
   }
 
   private static RunReport.InputFile input(Path path) {
+    if (path.equals(PipelineOptions.STANDARD_INPUT)) {
+      return new RunReport.InputFile(path, -1);
+    }
     return new RunReport.InputFile(path.toAbsolutePath().normalize(), size(path));
   }
 
   private static RunReport.OutputFile output(OutputDirectory out, Output output, long rows) {
-    String name = output.fileName();
     return new RunReport.OutputFile(
-        name, out.finalPath(name).toAbsolutePath().normalize(), rows, size(out.temporaryFor(name)));
+        output.fileName(), out.finalPath(output), rows, size(out.temporaryFor(output)));
   }
 
   private static long size(Path path) {

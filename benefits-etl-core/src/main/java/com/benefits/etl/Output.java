@@ -1,5 +1,7 @@
 package com.benefits.etl;
 
+import java.nio.file.Path;
+
 /** The files a run publishes in its output directory (see docs/spec.md, "Outputs"). */
 public enum Output {
   CLEAN_EVENTS("clean_events.parquet"),
@@ -16,5 +18,19 @@ public enum Output {
   /** The file's name in the output directory, such as {@code clean_events.parquet}. */
   public String fileName() {
     return fileName;
+  }
+
+  /**
+   * The output of that file name.
+   *
+   * @throws IllegalArgumentException if no output has that name
+   */
+  public static Output forFileName(Path name) {
+    for (Output o : values()) {
+      if (o.fileName.equals(name.toString())) {
+        return o;
+      }
+    }
+    throw new IllegalArgumentException("no output is named " + name);
   }
 }

@@ -1,8 +1,8 @@
 package com.benefits.etl;
 
 /**
- * Why a record did not reach the clean output (SPEC section 2). The declaration order is the order
- * in which the checks run: a record gets the first reason that applies.
+ * Why a record did not reach the clean output (docs/spec.md, section 2). The declaration order is
+ * the order in which the checks run: a record gets the first reason that applies.
  */
 public enum RejectReason {
   MALFORMED_RECORD("malformed_record"),

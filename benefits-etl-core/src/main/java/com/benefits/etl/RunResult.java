@@ -2,7 +2,6 @@ package com.benefits.etl;
 
 import static java.util.Objects.requireNonNull;
 
-import com.benefits.etl.internal.model.UsersTable.UsersStats;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
@@ -46,7 +45,9 @@ public record RunResult(
     return rejected.values().stream().mapToLong(Long::longValue).sum();
   }
 
-  /** SPEC section 2: every record read is either clean or rejected for exactly one reason. */
+  /**
+   * docs/spec.md, section 2: every record read is either clean or rejected for exactly one reason.
+   */
   public boolean invariantHolds() {
     return recordsRead == cleanEvents + rejectedTotal();
   }

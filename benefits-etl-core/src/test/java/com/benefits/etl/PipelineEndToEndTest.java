@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The whole pipeline on a small hand-written input that exercises every step of SPEC section 2,
- * with the outputs read back by DuckDB. Record numbers in comments are indexes in events.json.
+ * The whole pipeline on a small hand-written input that exercises every step of docs/spec.md,
+ * section 2, with the outputs read back by DuckDB. Record numbers in comments are indexes in
+ * events.json.
  */
 class PipelineEndToEndTest {
   @TempDir Path dir;

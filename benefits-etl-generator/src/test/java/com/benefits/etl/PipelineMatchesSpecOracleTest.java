@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The pipeline on generated dirty data, record by record against an independent in-memory model of
- * SPEC section 2 ({@link SpecOracle}) and against the generator's own manifest.
+ * docs/spec.md, section 2 ({@link SpecOracle}) and against the generator's own manifest.
  */
 class PipelineMatchesSpecOracleTest {
   @TempDir Path dir;

@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Times benefits-etl against DuckDB running the SPEC as SQL (exact), DuckDB running a data
+ * Times benefits-etl against DuckDB running docs/spec.md as SQL (exact), DuckDB running a data
  * engineer's plain pipeline (lenient) and a Jackson token-only parse floor, on a cached generated
  * data set: each engine in its own JVM, alternating, several rounds; prints the medians and writes
  * every sample as JSON.
@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Benchmarks bin/etl run against DuckDB (the SPEC as SQL, and a plain lenient"
+      "Benchmarks bin/etl run against DuckDB (the contract (docs/spec.md) as SQL, and a plain lenient"
           + " pipeline) and a Jackson parse floor; prints medians, writes results JSON."
           + " Exit 1 if any run fails."
     })

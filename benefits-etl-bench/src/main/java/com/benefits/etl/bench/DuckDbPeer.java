@@ -21,10 +21,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The DuckDB peers of the benchmark, each run in its own JVM: executes {@link SpecSql} (the SPEC
- * exactly, {@code --sql exact}) or {@link PlainSql} (a data engineer's plain pipeline, {@code --sql
- * plain}) through DuckDB JDBC in an in-memory database and prints one line of JSON with the counts
- * per outcome and the settings DuckDB ran with.
+ * The DuckDB peers of the benchmark, each run in its own JVM: executes {@link SpecSql}
+ * (docs/spec.md exactly, {@code --sql exact}) or {@link PlainSql} (a data engineer's plain
+ * pipeline, {@code --sql plain}) through DuckDB JDBC in an in-memory database and prints one line
+ * of JSON with the counts per outcome and the settings DuckDB ran with.
  */
 @Command(
     name = "duckdb-peer",
@@ -42,7 +42,7 @@ public final class DuckDbPeer implements Callable<Integer> {
       defaultValue = "exact",
       paramLabel = "exact|plain",
       description =
-          "exact: the SPEC as SQL; plain: a data engineer's lenient pipeline"
+          "exact: the contract (docs/spec.md) as SQL; plain: a data engineer's lenient pipeline"
               + " (default: ${DEFAULT-VALUE}).")
   Flavour flavour;
 
@@ -119,7 +119,9 @@ public final class DuckDbPeer implements Callable<Integer> {
     return 0;
   }
 
-  /** SPEC 1.2's header matching: trimmed, any case, any order; DuckDB already trims names. */
+  /**
+   * docs/spec.md 1.2's header matching: trimmed, any case, any order; DuckDB already trims names.
+   */
   private SpecSql.UsersColumns usersColumns(Statement statement) throws SQLException {
     List<String> names = new ArrayList<>();
     try (ResultSet rs =

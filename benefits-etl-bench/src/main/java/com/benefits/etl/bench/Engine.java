@@ -4,7 +4,7 @@ package com.benefits.etl.bench;
 enum Engine {
   /** benefits-etl's {@code run} through {@code bin/etl}, exactly as users start it. */
   OURS("ours"),
-  /** {@link DuckDbPeer} with {@link SpecSql}: the SPEC as DuckDB SQL, exact on the data. */
+  /** {@link DuckDbPeer} with {@link SpecSql}: docs/spec.md as DuckDB SQL, exact on the data. */
   DUCKDB_EXACT("duckdb-exact"),
   /** {@link DuckDbPeer} with {@link PlainSql}: a data engineer's lenient DuckDB pipeline. */
   DUCKDB_PLAIN("duckdb-plain"),

@@ -9,10 +9,10 @@ import java.util.List;
 
 /**
  * The plain DuckDB peer ({@code duckdb-plain}): the pipeline as a data engineer would write it in
- * DuckDB without emulating every SPEC corner, {@code read_json} with declared columns and {@code
- * read_csv}, a few lines of SQL, {@code COPY ... TO} Snappy Parquet. It shows what the common
- * approach costs; it is NOT a correct implementation of the SPEC, and its counts differ from ours
- * on the generated data. What it does differently from the SPEC:
+ * DuckDB without emulating every corner of docs/spec.md, {@code read_json} with declared columns
+ * and {@code read_csv}, a few lines of SQL, {@code COPY ... TO} Snappy Parquet. It shows what the
+ * common approach costs; it is NOT a correct implementation of docs/spec.md, and its counts differ
+ * from ours on the generated data. What it does differently from docs/spec.md:
  *
  * <ul>
  *   <li>{@code read_json(..., columns = {...}, ignore_errors = true)}: a record whose field does
@@ -26,18 +26,19 @@ import java.util.List;
  *   <li>Lenient casts: a {@code user_id} of any JSON type (number with a fraction, boolean, object,
  *       array) becomes text and counts as a user id; a {@code value} given as a numeric string is
  *       cast to a number.
- *   <li>Timestamps: {@code TRY_CAST(timestamp AS TIMESTAMPTZ)}, DuckDB's parser instead of the SPEC
- *       1.3 profile, anything it cannot cast is {@code invalid_timestamp}. It is both too lenient
- *       (accepts a bare date {@code 2024-03-15}, offsets beyond {@code ±18:00}) and too strict: it
- *       rejects SPEC-valid shapes such as a lowercase {@code t} separator, a lowercase {@code z}
- *       and a comma before the fraction (DuckDB 2.0), so on the generated data it rejects several
- *       times more timestamps than the SPEC does, and fewer events come out clean.
+ *   <li>Timestamps: {@code TRY_CAST(timestamp AS TIMESTAMPTZ)}, DuckDB's parser instead of the
+ *       profile of docs/spec.md 1.3, anything it cannot cast is {@code invalid_timestamp}. It is
+ *       both too lenient (accepts a bare date {@code 2024-03-15}, offsets beyond {@code ±18:00})
+ *       and too strict: it rejects shapes docs/spec.md accepts, such as a lowercase {@code t}
+ *       separator, a lowercase {@code z} and a comma before the fraction (DuckDB 2.0), so on the
+ *       generated data it rejects several times more timestamps than docs/spec.md does, and fewer
+ *       events come out clean.
  *   <li>Trimming with {@code trim()} (the space character only, not tabs, line breaks or no-break
  *       spaces), not the Unicode white-space set: padded user ids in the events or the users CSV do
  *       not match, so more events are {@code unknown_user}; repeated JSON keys are resolved however
  *       DuckDB's JSON reader resolves them, not last-key-wins.
- *   <li>Users CSV: header names as DuckDB reads them (no SPEC 1.2 matching of padded or oddly cased
- *       names beyond DuckDB's own), {@code TRY_CAST} for the signup date.
+ *   <li>Users CSV: header names as DuckDB reads them (no docs/spec.md 1.2 matching of padded or
+ *       oddly cased names beyond DuckDB's own), {@code TRY_CAST} for the signup date.
  *   <li>Rejects carry the reason and the record's typed fields, not the {@code detail} text nor the
  *       raw record; clean events are written in whatever order DuckDB produces.
  * </ul>

@@ -70,7 +70,7 @@ final class ResultsReport {
     out.printf(
         Locale.ROOT,
         "counts: ours clean %,d of %,d read, duckdb-plain clean %,d of %,d read"
-            + " (lenient, not the SPEC: not compared)%n",
+            + " (lenient, not the contract: not compared)%n",
         r.oursCounts().get("clean"),
         r.oursCounts().get("records_read"),
         r.duckdbPlain().counts().get("clean"),

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The {@code counts} of a {@code run_report.json} (SPEC 3.4), as outcome name to count. */
+/** The {@code counts} of a {@code run_report.json} (docs/spec.md 3.4), as outcome name to count. */
 final class RunReportCounts {
   private RunReportCounts() {}
 

@@ -9,15 +9,16 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
- * The SPEC's pipeline as DuckDB SQL, statement by statement: read the JSON array and the users CSV,
- * classify every record in SPEC order (steps 1–6), then {@code COPY} the clean events, the daily
- * summary and the rejects, each through a table typed as in SPEC 3, to Snappy Parquet. What SQL
- * cannot say exactly is listed in {@code DIFFERENCES} of the benchmark's README section.
+ * The pipeline of docs/spec.md as DuckDB SQL, statement by statement: read the JSON array and the
+ * users CSV, classify every record in the order of the steps (docs/spec.md, section 2), then {@code
+ * COPY} the clean events, the daily summary and the rejects, each through a table typed as in
+ * docs/spec.md, section 3, to Snappy Parquet. What SQL cannot say exactly is listed in
+ * docs/performance.md ("The DuckDB peers and the contract").
  *
  * @param events the events file (a JSON array)
  * @param users the users CSV
  * @param columns the users CSV's header names for user_id, signup_date and country, as DuckDB
- *     reports them (matched by the caller, as SPEC 1.2 says: trimmed, any case, any order)
+ *     reports them (matched by the caller, as docs/spec.md 1.2 says: trimmed, any case, any order)
  * @param country the normalised target country
  * @param output the directory the three Parquet files are written into
  */
@@ -42,8 +43,8 @@ record SpecSql(Path events, Path users, UsersColumns columns, String country, Pa
   }
 
   /**
-   * Shape of SPEC 1.3, with groups: year, month, day, hour, minute, second, fraction, sign, offset
-   * hh, mm.
+   * Shape of docs/spec.md 1.3, with groups: year, month, day, hour, minute, second, fraction, sign,
+   * offset hh, mm.
    */
   static final String TIMESTAMP_SHAPE =
       "([0-9]{4})-([0-9]{2})-([0-9]{2})[Tt ]([0-9]{2}):([0-9]{2})"
@@ -102,7 +103,7 @@ record SpecSql(Path events, Path users, UsersColumns columns, String country, Pa
         "CREATE MACRO type_or_absent(v) AS coalesce(json_type(v), 'ABSENT')");
   }
 
-  /** Each record's fields; a repeated key's last value wins (SPEC 1.1). */
+  /** Each record's fields; a repeated key's last value wins (docs/spec.md 1.1). */
   private static String fields() {
     return """
         CREATE TEMP TABLE fields AS
@@ -137,7 +138,7 @@ record SpecSql(Path events, Path users, UsersColumns columns, String country, Pa
         FROM m""";
   }
 
-  /** Steps 1–3 and the timestamp's instant (SPEC 1.3, checked field by field). */
+  /** Steps 1–3 and the timestamp's instant (docs/spec.md 1.3, checked field by field). */
   private static String checked() {
     String min = "(DATE '0001-01-01' - DATE '1970-01-01') * " + MICROS_PER_DAY;
     String max = "(DATE '9999-12-31' - DATE '1970-01-01' + 1) * " + MICROS_PER_DAY + " - 1";

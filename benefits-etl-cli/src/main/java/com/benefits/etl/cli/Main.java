@@ -1,6 +1,8 @@
 package com.benefits.etl.cli;
 
 import com.benefits.etl.BadInputException;
+import com.benefits.etl.QualityGateException;
+import com.benefits.etl.RunInterruptedException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.concurrent.ExecutionException;
@@ -12,7 +14,8 @@ import picocli.CommandLine.ScopeType;
 
 /**
  * The {@code etl} command line. Exit status: 0 on success, 2 for bad input or usage (one message on
- * stderr, no stack trace unless {@code --debug}), 1 only for a bug.
+ * stderr, no stack trace unless {@code --debug}), 3 when a quality gate stopped the run, 130 and
+ * 143 when SIGINT or SIGTERM did, 1 only for a bug.
  */
 @Command(
     name = "etl",
@@ -21,10 +24,18 @@ import picocli.CommandLine.ScopeType;
     description = "Turns raw benefits engagement events and a users CSV into clean Parquet.",
     subcommands = {RunCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit status:%n",
-    exitCodeList = {"0:success", "1:a bug (please report it)", "2:bad input or usage"})
+    exitCodeList = {
+      "0:success",
+      "1:a bug (please report it)",
+      "2:bad input or usage",
+      "3:a quality gate failed: nothing published",
+      "130:interrupted by SIGINT (143: SIGTERM): nothing published, nothing left behind"
+    })
 public final class Main {
-  static final int BAD_INPUT = 2;
   static final int BUG = 1;
+  static final int BAD_INPUT = 2;
+  static final int GATE_FAILED = 3;
+  static final int INTERRUPTED = 130;
 
   @Option(
       names = "--verbose",
@@ -93,6 +104,16 @@ public final class Main {
   }
 
   private static int handle(Exception e, PrintWriter err) {
+    if (e instanceof QualityGateException) {
+      err.println(e.getMessage());
+      err.flush();
+      return GATE_FAILED;
+    }
+    if (e instanceof RunInterruptedException) {
+      err.println(e.getMessage());
+      err.flush();
+      return INTERRUPTED;
+    }
     if (e instanceof BadInputException || e instanceof UncheckedIOException) {
       err.println("error: " + e.getMessage());
       if (debug) {

@@ -5,11 +5,14 @@ import com.benefits.etl.EtlEngine;
 import com.benefits.etl.EtlEngines;
 import com.benefits.etl.EtlPipeline;
 import com.benefits.etl.PipelineOptions;
+import com.benefits.etl.QualityGates;
 import com.benefits.etl.RejectReason;
 import com.benefits.etl.RunResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +31,8 @@ import picocli.CommandLine.Spec;
     description =
         "Cleans, deduplicates, joins and filters the events; writes"
             + " clean_events.parquet, daily_summary.parquet, rejected_events.parquet and"
-            + " run_report.json, all published together only when the run succeeds.")
+            + " run_report.json, all published together only when the run succeeds and passes"
+            + " its quality gates.")
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -37,7 +41,8 @@ final class RunCommand implements Callable<Integer> {
       paramLabel = "FILE",
       defaultValue = "raw_events.json",
       description =
-          "Events: a JSON array or NDJSON, optionally gzipped (default: ${DEFAULT-VALUE}).")
+          "Events: a JSON array or NDJSON, optionally gzipped; - reads standard input"
+              + " (default: ${DEFAULT-VALUE}).")
   Path events;
 
   @Option(
@@ -87,8 +92,49 @@ final class RunCommand implements Callable<Integer> {
       description = "A Spark property for --engine spark; repeatable.")
   Map<String, String> conf = new LinkedHashMap<>();
 
+  @Option(
+      names = "--scratch",
+      paramLabel = "DIR",
+      description =
+          "Directory for the run's spill files (deduplication keys, daily counts, a copy of"
+              + " events read from standard input), removed at the end (default: inside the"
+              + " output directory).")
+  Path scratch;
+
+  @Option(
+      names = "--no-quality-gate",
+      description = "Check no quality gate: publish whatever the counts.")
+  boolean noQualityGate;
+
+  @Option(
+      names = "--min-clean-rows",
+      paramLabel = "N",
+      description =
+          "Publish only with at least N clean rows (default: 1 when any record was read).")
+  Long minCleanRows;
+
+  @Option(
+      names = "--max-rejected-fraction",
+      paramLabel = "F",
+      converter = Fractions.class,
+      description =
+          "Publish only if at most this share of the records read is rejected, all reasons"
+              + " together: 0.2 or 20% (default: no limit).")
+  Double maxRejectedFraction;
+
+  @Option(
+      names = "--max-reason-fraction",
+      paramLabel = "REASON=F",
+      converter = ReasonFractions.class,
+      description =
+          "Publish only if at most this share of the records read is rejected for REASON, such"
+              + " as unknown_user=5%; repeatable (default: malformed_record=50%; 100% lifts a"
+              + " limit).")
+  List<ReasonFractions.Limit> maxReasonFractions = new ArrayList<>();
+
   @Override
   public Integer call() {
+    QualityGates gates = gates();
     PipelineOptions options;
     try {
       options =
@@ -97,13 +143,16 @@ final class RunCommand implements Callable<Integer> {
               .users(users)
               .output(output)
               .country(country)
+              .scratch(scratch)
+              .qualityGates(gates)
               .build();
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--country: " + e.getMessage());
     }
     RunResult result;
     if (engine.equals(EtlEngines.DEFAULT) && master == null && conf.isEmpty()) {
-      result = EtlPipeline.of(options).run();
+      EtlPipeline pipeline = EtlPipeline.of(options);
+      result = Interrupts.stopOnSignal(pipeline, spec.commandLine().getErr());
     } else {
       Optional<EtlEngine> found = EtlEngines.find(engine);
       String problem =
@@ -146,6 +195,32 @@ final class RunCommand implements Callable<Integer> {
   private String asWritten(String option, Path parsed) {
     OptionSpec matched = spec.commandLine().getParseResult().matchedOption(option);
     return matched == null ? parsed.toString() : matched.originalStringValues().get(0);
+  }
+
+  /** The gates the options ask for: the defaults, changed or switched off. */
+  private QualityGates gates() {
+    if (noQualityGate) {
+      if (minCleanRows != null || maxRejectedFraction != null || !maxReasonFractions.isEmpty()) {
+        throw new ParameterException(
+            spec.commandLine(), "--no-quality-gate cannot be combined with a gate's limit");
+      }
+      return QualityGates.off();
+    }
+    QualityGates.Builder b = QualityGates.builder();
+    try {
+      if (minCleanRows != null) {
+        b.minCleanRows(minCleanRows);
+      }
+      if (maxRejectedFraction != null) {
+        b.maxRejectedFraction(maxRejectedFraction);
+      }
+      for (ReasonFractions.Limit limit : maxReasonFractions) {
+        b.maxFraction(limit.reason(), limit.fraction());
+      }
+      return b.build();
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
   }
 
   static void printSummary(PrintWriter out, PipelineOptions options, RunResult r) {

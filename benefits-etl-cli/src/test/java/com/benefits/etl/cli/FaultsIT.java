@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Faults with real processes of the packaged jar: a run killed with SIGKILL part-way, and two runs
- * into one output directory at once (SPEC 3.5).
+ * into one output directory at once (docs/spec.md 3.5).
  */
 class FaultsIT {
   @TempDir static Path shared;

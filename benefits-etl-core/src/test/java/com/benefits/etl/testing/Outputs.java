@@ -4,33 +4,80 @@ import static com.benefits.etl.testing.DuckDb.literal;
 import static com.benefits.etl.testing.DuckDb.queryOne;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.benefits.etl.Output;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
-/** Checks on a published output directory: the four files come from one and the same run. */
+/**
+ * Checks on a published output directory (docs/spec.md 3.5): its published set, what unfinished
+ * runs left, and that the four files come from one and the same run.
+ */
 public final class Outputs {
-  public static final String TEMP_PREFIX = ".benefits-etl-tmp-";
+  /** The output directory's state: the published set, the lock, runs in progress. */
+  public static final String STATE = ".benefits-etl";
 
   private Outputs() {}
 
-  /** The temporary files in {@code dir}. */
+  /**
+   * What a run left that a finished run does not: anything in {@code .benefits-etl/} other than
+   * {@code current}, the run it points to and the runs kept in {@code failed/} (the lock, scratch
+   * space, unpublished runs), and hidden files beside the outputs. Paths relative to {@code dir}.
+   */
   public static List<String> temporaries(Path dir) {
-    return TestFiles.names(dir).stream().filter(n -> n.startsWith(TEMP_PREFIX)).toList();
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    Path state = dir.resolve(STATE);
+    String live = null;
+    try {
+      if (Files.isSymbolicLink(state.resolve("current"))) {
+        live = "runs/" + Files.readSymbolicLink(state.resolve("current")).getFileName();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<String> left = new ArrayList<>();
+    for (String name : TestFiles.snapshot(dir).keySet()) {
+      if (!name.startsWith(STATE + "/")) {
+        if (name.startsWith(".")) {
+          left.add(name);
+        }
+        continue;
+      }
+      String inside = name.substring(STATE.length() + 1);
+      boolean kept =
+          inside.equals("current")
+              || (live != null && inside.startsWith(live + "/"))
+              || inside.startsWith("failed/");
+      if (!kept) {
+        left.add(name);
+      }
+    }
+    return left.stream().sorted().toList();
   }
 
-  /** {@code dir} without temporary files or the lock file. */
+  /** The published outputs: each output name that resolves to a file, with its bytes. */
   public static Map<String, byte[]> published(Path dir) {
-    return TestFiles.snapshot(dir).entrySet().stream()
-        .filter(
-            e -> !e.getKey().startsWith(TEMP_PREFIX) && !e.getKey().equals(".benefits-etl.lock"))
-        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    Map<String, byte[]> files = new HashMap<>();
+    for (Output o : Output.values()) {
+      Path p = dir.resolve(o.fileName());
+      if (Files.isRegularFile(p)) {
+        try {
+          files.put(o.fileName(), Files.readAllBytes(p));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+    return files;
   }
 
   static long number(String json, String field) {

@@ -33,13 +33,13 @@ import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 /**
- * An independent, slow, in-memory reading of the SPEC, used only to check that the generator's
+ * An independent, slow, in-memory reading of docs/spec.md, used only to check that the generator's
  * manifest is exact. It shares no code with the generator.
  *
- * <p>"Trimmed" (SPEC 1.1, 1.2) removes surrounding characters with the Unicode White_Space property
- * (a regular expression here, independent of the pipeline's hand-written check): not {@link
- * String#trim()}, which also removes control characters such as U+0001, nor {@link String#strip()},
- * which keeps the no-break spaces.
+ * <p>"Trimmed" (docs/spec.md 1.1, 1.2) removes surrounding characters with the Unicode White_Space
+ * property (a regular expression here, independent of the pipeline's hand-written check): not
+ * {@link String#trim()}, which also removes control characters such as U+0001, nor {@link
+ * String#strip()}, which keeps the no-break spaces.
  */
 public final class SpecOracle {
   private static final Pattern SURROUNDING_SPACE =
@@ -90,8 +90,8 @@ public final class SpecOracle {
   private long clean;
 
   /**
-   * Reads both files as the SPEC says; {@code fates} holds, per record index, the reason code of
-   * its rejection or "clean".
+   * Reads both files as docs/spec.md says; {@code fates} holds, per record index, the reason code
+   * of its rejection or "clean".
    */
   public static Result run(Path events, Path users) throws IOException {
     SpecOracle oracle = new SpecOracle();
@@ -289,7 +289,7 @@ public final class SpecOracle {
       return;
     }
     Object v = obj.get("value");
-    // SPEC 2 step 4 compares values as numbers, so -0.0 equals 0.0; Double.equals does not:
+    // docs/spec.md, step 4 compares values as numbers, so -0.0 equals 0.0; Double.equals does not:
     // + 0.0 turns -0.0 into 0.0 (and leaves every other value as it is).
     Double number = v instanceof Number n ? n.doubleValue() + 0.0 : null;
     Object type = obj.containsKey("event_type") ? obj.get("event_type") : NULL;
@@ -337,7 +337,7 @@ public final class SpecOracle {
     return true;
   }
 
-  /** The UTC epoch second of a valid SPEC 1.3 timestamp, or null. */
+  /** The UTC epoch second of a valid docs/spec.md 1.3 timestamp, or null. */
   public static Long epochSecond(String s) {
     Matcher m = TIMESTAMP.matcher(s);
     if (!m.matches()) {

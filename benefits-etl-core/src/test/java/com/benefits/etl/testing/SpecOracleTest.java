@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Edge cases of the SPEC model itself, checked against the pipeline too. */
+/** Edge cases of the model of docs/spec.md itself, checked against the pipeline too. */
 class SpecOracleTest {
   @TempDir Path dir;
 
@@ -24,7 +24,7 @@ class SpecOracleTest {
         List.of(
             new Case(
                 "{\"user_id\":\"u1\",\"timestamp\":\"2024-03-15T10:00:00Z\",\"value\":0}", "clean"),
-            // -0.0 == 0.0 as numbers (SPEC 2 step 4), whatever the spelling
+            // -0.0 == 0.0 as numbers (docs/spec.md, step 4), whatever the spelling
             new Case(
                 "{\"user_id\":\"u1\",\"timestamp\":\"2024-03-15T10:00:00Z\",\"value\":-0.0}",
                 "duplicate"),

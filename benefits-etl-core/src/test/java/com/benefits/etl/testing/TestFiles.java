@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -57,12 +58,21 @@ public final class TestFiles {
     }
   }
 
-  /** Every file in {@code dir} (names, including hidden ones) with its bytes. */
+  /**
+   * Everything below {@code dir}, hidden entries included, by path relative to it: a file's bytes,
+   * or for a symbolic link (never followed) its target as text after "-> ". Two snapshots are equal
+   * exactly when nothing in the tree changed.
+   */
   public static Map<String, byte[]> snapshot(Path dir) {
     Map<String, byte[]> files = new HashMap<>();
-    try (Stream<Path> list = Files.list(dir)) {
-      for (Path p : (Iterable<Path>) list::iterator) {
-        files.put(p.getFileName().toString(), Files.readAllBytes(p));
+    try (Stream<Path> all = Files.walk(dir)) {
+      for (Path p : (Iterable<Path>) all::iterator) {
+        String name = dir.relativize(p).toString();
+        if (Files.isSymbolicLink(p)) {
+          files.put(name, ("-> " + Files.readSymbolicLink(p)).getBytes(StandardCharsets.UTF_8));
+        } else if (Files.isRegularFile(p)) {
+          files.put(name, Files.readAllBytes(p));
+        }
       }
       return files;
     } catch (IOException e) {

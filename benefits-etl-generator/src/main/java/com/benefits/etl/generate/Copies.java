@@ -6,7 +6,8 @@ import java.util.SplittableRandom;
 
 /**
  * Copies of earlier eligible records: duplicates (same dedup key, written differently where the
- * SPEC says it does not matter) and look-alikes (one thing of the key differs, so NOT duplicates).
+ * docs/spec.md says it does not matter) and look-alikes (one thing of the key differs, so NOT
+ * duplicates).
  */
 final class Copies {
   private final SplittableRandom rng;

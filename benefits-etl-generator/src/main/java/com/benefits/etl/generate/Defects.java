@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Turns a well-formed record into one rejected at step 1, 2 or 3 (SPEC 2). Each method returns a
- * changed copy; the input is untouched, so it can be written later as a valid record that is NOT a
- * duplicate of its rejected twin.
+ * Turns a well-formed record into one rejected at step 1, 2 or 3 (docs/spec.md, section 2). Each
+ * method returns a changed copy; the input is untouched, so it can be written later as a valid
+ * record that is NOT a duplicate of its rejected twin.
  */
 final class Defects {
   /** Lines of NDJSON that are not a JSON object, or not JSON at all. */

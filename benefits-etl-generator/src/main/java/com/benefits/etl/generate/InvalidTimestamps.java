@@ -3,11 +3,11 @@ package com.benefits.etl.generate;
 import java.util.SplittableRandom;
 
 /**
- * Timestamp values that fail SPEC 1.3: every invalid example of the SPEC table and the edges around
- * each rule. {@link #pick} returns null for "field absent".
+ * Timestamp values that fail docs/spec.md 1.3: every invalid example of its table and the edges
+ * around each rule. {@link #pick} returns null for "field absent".
  */
 final class InvalidTimestamps {
-  /** Invalid strings; each violates exactly one rule of SPEC 1.3. */
+  /** Invalid strings; each violates exactly one rule of docs/spec.md 1.3. */
   static final String[] STRINGS = {
     "2024-03-15", // a date is not a timestamp
     "2024-02-30T10:00:00Z", // not a calendar date

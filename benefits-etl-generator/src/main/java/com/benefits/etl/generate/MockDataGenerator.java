@@ -15,9 +15,9 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Writes mock benefits-engagement data — {@code raw_events.json} (or {@code .ndjson}, optionally
- * gzipped), {@code users.csv} and {@code manifest.json} — with dirty records of every kind the SPEC
- * names, and knows the fate of each record, so the manifest holds the exact counts a correct
- * pipeline reports (target country {@code US}).
+ * gzipped), {@code users.csv} and {@code manifest.json} — with dirty records of every kind
+ * docs/spec.md names, and knows the fate of each record, so the manifest holds the exact counts a
+ * correct pipeline reports (target country {@code US}).
  *
  * <p>Streaming: memory stays bounded whatever the number of events (a ring of recent records feeds
  * duplicates; users are a pure function of their index). Deterministic: the same options give

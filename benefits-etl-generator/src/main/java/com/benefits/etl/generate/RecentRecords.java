@@ -3,8 +3,9 @@ package com.benefits.etl.generate;
 import java.util.SplittableRandom;
 
 /**
- * A fixed-size ring of recent records that passed steps 1 to 3 (SPEC 2): the only state kept to
- * make duplicates and look-alikes, so memory stays bounded however many events are written.
+ * A fixed-size ring of recent records that passed steps 1 to 3 (docs/spec.md, section 2): the only
+ * state kept to make duplicates and look-alikes, so memory stays bounded however many events are
+ * written.
  */
 final class RecentRecords {
   private final EventDraft[] ring;

@@ -1,7 +1,7 @@
 package com.benefits.etl.generate;
 
 /**
- * One way of writing a valid timestamp (SPEC 1.3): separator, seconds, fraction and zone.
+ * One way of writing a valid timestamp (docs/spec.md 1.3): separator, seconds, fraction and zone.
  *
  * @param separator {@code T}, {@code t} or a space
  * @param seconds whether {@code :ss} is written (only for instants on a whole minute otherwise)

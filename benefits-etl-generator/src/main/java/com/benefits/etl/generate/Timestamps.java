@@ -3,7 +3,7 @@ package com.benefits.etl.generate;
 import java.time.LocalDate;
 import java.util.SplittableRandom;
 
-/** Renders instants as valid timestamp text (SPEC 1.3) in many equivalent styles. */
+/** Renders instants as valid timestamp text (docs/spec.md 1.3) in many equivalent styles. */
 final class Timestamps {
   private static final int[] OFFSETS = {
     0, 60, 120, 180, 330, 345, 540, 600, 1080, -1080, -180, -210, -240, -300, -360, -420, -480, -600

@@ -1,6 +1,9 @@
 package com.benefits.etl.generate;
 
-/** What steps 5 and 6 (SPEC 2) make of a record's user, with target country {@code US}. */
+/**
+ * What steps 5 and 6 (docs/spec.md, section 2) make of a record's user, with target country {@code
+ * US}.
+ */
 enum UserFate {
   /** Known user whose country is US: the record is clean. */
   US,

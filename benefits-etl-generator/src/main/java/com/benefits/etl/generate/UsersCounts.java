@@ -1,7 +1,8 @@
 package com.benefits.etl.generate;
 
 /**
- * The users-table counts a pipeline must report for the generated {@code users.csv} (SPEC 1.2).
+ * The users-table counts a pipeline must report for the generated {@code users.csv} (docs/spec.md
+ * 1.2).
  *
  * @param rows data rows after the header (every row, including skipped ones)
  * @param blankIds rows skipped because their {@code user_id} is blank

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Duplicates and look-alikes of eligible records, read back by the independent SPEC model: a
- * duplicate must be a {@code duplicate}, a look-alike must pass step 4, neither may fail step 1.
+ * Duplicates and look-alikes of eligible records, read back by the independent model of
+ * docs/spec.md: a duplicate must be a {@code duplicate}, a look-alike must pass step 4, neither may
+ * fail step 1.
  */
 class CopiesTest {
   private static final long START = 1_704_067_200L;
@@ -55,7 +56,7 @@ class CopiesTest {
     assertCopiesReadAsTheSpecSays(originals);
   }
 
-  /** SPEC 2 step 4 compares values as numbers: 0, -0, 0.0 and -0.0 are the same value. */
+  /** docs/spec.md, step 4 compares values as numbers: 0, -0, 0.0 and -0.0 are the same value. */
   @Test
   void zeroWrittenAsNegativeZeroIsADuplicate() throws IOException {
     assertCopiesReadAsTheSpecSays(

@@ -8,9 +8,12 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.when;
 
 import com.benefits.etl.EngineRun;
+import com.benefits.etl.GateCheck;
 import com.benefits.etl.Output;
+import com.benefits.etl.QualityGateException;
 import com.benefits.etl.RejectReason;
 import com.benefits.etl.RunResult;
+import com.benefits.etl.Version;
 import com.benefits.etl.internal.model.UsersTable;
 import com.benefits.etl.internal.report.RunReport;
 import com.benefits.etl.internal.report.RunReportWriter;
@@ -55,7 +58,9 @@ import scala.Tuple2;
  * </ol>
  *
  * Only counts reach the driver. Outputs are written into a staging directory and published by
- * renames ({@link StagedOutput}).
+ * renames ({@link StagedOutput}) once the counts pass the run's quality gates; a run that fails one
+ * keeps them in {@code .benefits-etl/failed/RUN/} in the output directory, as the embedded engine
+ * does, and publishes nothing.
  */
 final class SparkRun {
   /** A Spark property: the NDJSON split size in bytes (default: as Spark splits files). */
@@ -189,9 +194,14 @@ final class SparkRun {
                   + (clean + result.rejectedTotal())
                   + ": a bug in the Spark engine");
         }
+        List<String> warnings = new ArrayList<>();
         if (recordsRead == 0) {
-          LOG.warn("{} holds no records; the outputs are written empty", run.events());
+          String w = run.events() + " holds no records; the outputs are written empty";
+          LOG.warn(w);
+          warnings.add(w);
         }
+        List<GateCheck> gates = run.options().qualityGates().check(result);
+        List<GateCheck> failed = gates.stream().filter(g -> !g.passed()).toList();
         List<RunReport.OutputFile> outputs = new ArrayList<>();
         outputs.add(output(out, hadoop, Output.CLEAN_EVENTS, clean));
         outputs.add(output(out, hadoop, Output.DAILY_SUMMARY, dailyRows));
@@ -200,13 +210,17 @@ final class SparkRun {
         RunReport report =
             new RunReport(
                 startedAt,
-                country,
+                failed.isEmpty() ? RunReport.Status.SUCCEEDED : RunReport.Status.GATE_FAILED,
+                Version.current(),
+                run.options(),
                 new RunReport.InputFile(Locations.reported(run.events(), hadoop), plan.bytes()),
                 plan.format(),
                 plan.gzip(),
                 new RunReport.InputFile(
                     Locations.reported(run.users(), hadoop), Locations.size(run.users(), hadoop)),
                 result,
+                warnings,
+                gates,
                 phases.list,
                 outputs);
         try (OutputStream json =
@@ -215,6 +229,9 @@ final class SparkRun {
                     new org.apache.hadoop.fs.Path(out.staged(Output.RUN_REPORT.fileName())),
                     false)) {
           RunReportWriter.write(report, json);
+        }
+        if (!failed.isEmpty()) {
+          throw new QualityGateException(result, failed, out.keepUnpublished());
         }
         out.publish(
             List.of(

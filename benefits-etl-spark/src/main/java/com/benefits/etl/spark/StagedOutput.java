@@ -21,12 +21,16 @@ import org.apache.hadoop.fs.FileSystem;
 final class StagedOutput implements AutoCloseable {
   static final String STAGING_PREFIX = ".benefits-etl-spark-";
 
+  /** Where runs stopped by a quality gate are kept, as for the embedded engine. */
+  static final String FAILED = ".benefits-etl/failed";
+
   private final String location;
   private final FileSystem fs;
   private final org.apache.hadoop.fs.Path dir;
   private final org.apache.hadoop.fs.Path staging;
   private final boolean created;
   private boolean published;
+  private boolean kept;
 
   private StagedOutput(
       String location,
@@ -99,6 +103,29 @@ final class StagedOutput implements AutoCloseable {
     }
   }
 
+  /**
+   * Keeps the staged outputs unpublished, for a person to see why a quality gate stopped the run:
+   * moved to {@code .benefits-etl/failed/RUN/} in the output directory. Returns where, as the run
+   * report names paths.
+   */
+  Path keepUnpublished() {
+    org.apache.hadoop.fs.Path failed =
+        new org.apache.hadoop.fs.Path(dir, FAILED + "/" + staging.getName().substring(1));
+    try {
+      fs.mkdirs(failed.getParent());
+      if (!fs.rename(staging, failed)) {
+        throw new IOException("rename refused");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot keep the unpublished outputs in " + failed, e);
+    }
+    kept = true;
+    String shown = Path.of(location).resolve(FAILED).resolve(failed.getName()).toString();
+    return "file".equals(failed.toUri().getScheme())
+        ? Path.of(failed.toUri().getPath())
+        : Path.of(shown);
+  }
+
   /** Renames the staged outputs into place, in the order given (the run report last). */
   void publish(List<String> names) {
     org.apache.hadoop.fs.Path aside =
@@ -131,8 +158,10 @@ final class StagedOutput implements AutoCloseable {
   @Override
   public void close() {
     try {
-      fs.delete(staging, true);
-      if (!published && created) {
+      if (!kept) {
+        fs.delete(staging, true);
+      }
+      if (!published && !kept && created) {
         FileStatus[] left = fs.listStatus(dir);
         if (left.length == 0) {
           fs.delete(dir, false);

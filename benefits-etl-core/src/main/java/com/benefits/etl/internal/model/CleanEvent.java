@@ -3,8 +3,8 @@ package com.benefits.etl.internal.model;
 import static java.util.Objects.requireNonNull;
 
 /**
- * One row of {@code clean_events.parquet} (SPEC 3.1). Nullable columns are nullable fields here;
- * the three required strings are checked at construction.
+ * One row of {@code clean_events.parquet} (docs/spec.md 3.1). Nullable columns are nullable fields
+ * here; the three required strings are checked at construction.
  *
  * @param timestampMicros the UTC instant in microseconds since the epoch
  * @param eventDate the UTC date of {@code timestampMicros}, in days since 1970-01-01

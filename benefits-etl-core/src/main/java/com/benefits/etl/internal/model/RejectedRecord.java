@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.benefits.etl.RejectReason;
 
 /**
- * One row of {@code rejected_events.parquet} (SPEC 3.3).
+ * One row of {@code rejected_events.parquet} (docs/spec.md 3.3).
  *
  * @param recordIndex 0-based position of the record among the records read
  * @param detail a sentence a person can act on

@@ -1,5 +1,6 @@
 package com.benefits.etl.internal.model;
 
+import com.benefits.etl.UsersStats;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -91,15 +92,11 @@ public final class UsersTable {
     return Integer.compare(a.length() - i, b.length() - j);
   }
 
-  /** The users-file counts reported in the run report (SPEC 3.4). */
-  public record UsersStats(
-      long rows, long users, long blankIds, long duplicateIds, long invalidSignupDates) {}
-
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Adds rows in file order; the first row of a repeated id wins (SPEC 1.2). */
+  /** Adds rows in file order; the first row of a repeated id wins (docs/spec.md 1.2). */
   public static final class Builder {
     /**
      * The ids added so far, with their index: only while building, so that a repeated id can be

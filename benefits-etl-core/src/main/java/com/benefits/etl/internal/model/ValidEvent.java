@@ -6,7 +6,7 @@ import com.benefits.etl.internal.rules.DedupKey;
 import com.benefits.etl.internal.rules.TimestampProfile;
 
 /**
- * A record that passed steps 1–3 of SPEC section 2: well-typed, with a user id and a valid
+ * A record that passed steps 1–3 of docs/spec.md, section 2: well-typed, with a user id and a valid
  * timestamp. Whether it is a duplicate, a known user and in the target country is decided later.
  *
  * @param userId the trimmed, non-blank user id (integers rendered in decimal)
@@ -33,7 +33,7 @@ public record ValidEvent(
     return TimestampProfile.epochDay(timestampMicros);
   }
 
-  /** The deduplication key of this event (SPEC section 2, step 4). */
+  /** The deduplication key of this event (docs/spec.md, step 4). */
   public DedupKey dedupKey() {
     return DedupKey.of(userId, eventType, timestamp, value);
   }

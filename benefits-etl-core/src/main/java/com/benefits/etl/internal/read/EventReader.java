@@ -13,14 +13,20 @@ import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Streams the records of an events file (SPEC 1.1), whatever its layout: a JSON array or NDJSON,
- * detected from the first non-blank byte, optionally gzipped (detected from the gzip magic bytes; a
- * {@code .gz} name that is not gzip data is an error). A UTF-8 byte-order mark is skipped.
+ * Streams the records of an events file (docs/spec.md 1.1), whatever its layout: a JSON array or
+ * NDJSON, detected from the first non-blank byte, optionally gzipped (detected from the gzip magic
+ * bytes; a {@code .gz} name that is not gzip data is an error). A UTF-8 byte-order mark is skipped.
  */
 public final class EventReader implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(EventReader.class);
   private static final int BUFFER = 1 << 16;
   private static final int READ_AHEAD_CHUNK = 1 << 20;
   private static final int READ_AHEAD_CHUNKS = 4;
@@ -33,10 +39,17 @@ public final class EventReader implements AutoCloseable {
   private final boolean gzip;
   private final RecordReader records;
   private final ReadLimits limits;
+  private final List<String> warnings;
   private long index = -1;
 
   private EventReader(
-      Path file, EventsFormat format, boolean gzip, RecordReader records, ReadLimits limits) {
+      Path file,
+      EventsFormat format,
+      boolean gzip,
+      RecordReader records,
+      ReadLimits limits,
+      List<String> warnings) {
+    this.warnings = List.copyOf(warnings);
     this.file = file;
     this.format = format;
     this.gzip = gzip;
@@ -56,7 +69,15 @@ public final class EventReader implements AutoCloseable {
 
   /** Opens an events file, enforcing {@code limits}. */
   public static EventReader open(Path file, ReadLimits limits) {
-    return open(file, limits, true);
+    return open(file, file, limits, true);
+  }
+
+  /**
+   * Opens the events in {@code data}, naming them {@code shownAs} in every message (a copy of
+   * standard input is shown as {@code -}).
+   */
+  public static EventReader open(Path data, Path shownAs) {
+    return open(data, shownAs, ReadLimits.DEFAULT, true);
   }
 
   /**
@@ -64,8 +85,12 @@ public final class EventReader implements AutoCloseable {
    * reference the tests compare the faster readers with).
    */
   static EventReader open(Path file, ReadLimits limits, boolean byteChecker) {
-    InputFiles.requireReadableFile(file, "events file");
-    return open(file, () -> Files.newInputStream(file), limits, byteChecker);
+    return open(file, file, limits, byteChecker);
+  }
+
+  private static EventReader open(Path source, Path file, ReadLimits limits, boolean byteChecker) {
+    InputFiles.requireReadableFile(source, file, "events file");
+    return open(file, () -> Files.newInputStream(source), limits, byteChecker);
   }
 
   /**
@@ -87,14 +112,14 @@ public final class EventReader implements AutoCloseable {
       Path file, Source source, ReadLimits limits, boolean byteChecker) {
     Data data = null;
     try {
-      data = Data.open(file, source);
+      data = Data.open(source, file);
       JsonFactory json = limits.jsonFactory();
       RecordReader records;
       if (data.format() == EventsFormat.NDJSON) {
         records = new NdjsonRecordReader(file, data.stream(), json, limits, byteChecker);
       } else {
         // An array's bytes must be UTF-8 throughout (NDJSON checks each line instead).
-        Source raw = () -> Data.open(file, source).stream();
+        Source raw = () -> Data.open(source, file).stream();
         InputStream checked = new Utf8CheckedInputStream(data.stream(), file, raw, NOT_UTF8);
         if (byteChecker && limits.maxNestingDepth() >= 2) {
           records =
@@ -108,7 +133,15 @@ public final class EventReader implements AutoCloseable {
           records = new JacksonArrayRecordReader(file, checked, json, limits);
         }
       }
-      return new EventReader(file, data.format(), data.gzip(), records, limits);
+      List<String> warnings = new ArrayList<>();
+      data.looksLike()
+          .ifPresent(
+              kind -> {
+                String w = file + " looks like " + kind + "; its records will be rejected";
+                LOG.warn(w);
+                warnings.add(w);
+              });
+      return new EventReader(file, data.format(), data.gzip(), records, limits, warnings);
     } catch (IOException e) {
       closeQuietly(data);
       throw new BadInputException(file, ReadFailures.describe(e), new UncheckedIOException(e));
@@ -119,11 +152,13 @@ public final class EventReader implements AutoCloseable {
   }
 
   /** A file's data after any gzip layer and byte-order mark, and what it turned out to be. */
-  private record Data(InputStream stream, boolean gzip, EventsFormat format) {
-    static Data open(Path file, Source source) throws IOException {
+  private record Data(
+      InputStream stream, boolean gzip, EventsFormat format, Optional<String> looksLike) {
+    static Data open(Source source, Path file) throws IOException {
       InputStream in = new BufferedInputStream(source.open(), BUFFER);
       try {
         boolean gzip = isGzip(in);
+        Optional<String> looksLike = InputSniffer.compressedOrBinary(InputSniffer.peek(in));
         if (!gzip && file.getFileName().toString().endsWith(".gz")) {
           throw new BadInputException(
               file, "the name ends in .gz but the content is not gzip data");
@@ -144,11 +179,15 @@ public final class EventReader implements AutoCloseable {
                       "events-inflater"),
                   BUFFER);
         }
+        if (looksLike.isEmpty()) {
+          looksLike = InputSniffer.notJsonText(InputSniffer.peek(in));
+        }
         ByteArrayOutputStream prefix = new ByteArrayOutputStream();
         int first = skipBomAndBlanks(in, prefix);
         InputStream stream =
             new SequenceInputStream(new ByteArrayInputStream(prefix.toByteArray()), in);
-        return new Data(stream, gzip, first == '[' ? EventsFormat.ARRAY : EventsFormat.NDJSON);
+        return new Data(
+            stream, gzip, first == '[' ? EventsFormat.ARRAY : EventsFormat.NDJSON, looksLike);
       } catch (IOException | RuntimeException e) {
         closeQuietly(in);
         throw e;
@@ -215,7 +254,7 @@ public final class EventReader implements AutoCloseable {
   }
 
   /**
-   * Steps 1–3 of the SPEC for the current record; a rejection's detail is cut to {@link
+   * Steps 1–3 of docs/spec.md for the current record; a rejection's detail is cut to {@link
    * ReadLimits#detailCap()} characters.
    */
   public CheckedRecord checked() {
@@ -245,6 +284,11 @@ public final class EventReader implements AutoCloseable {
 
   public boolean gzip() {
     return gzip;
+  }
+
+  /** Warnings about the file's kind, logged when it was opened (a CSV, UTF-16, zstd...). */
+  public List<String> warnings() {
+    return warnings;
   }
 
   @Override

@@ -9,14 +9,19 @@ final class InputFiles {
   private InputFiles() {}
 
   static void requireReadableFile(Path file, String role) {
-    if (!Files.exists(file)) {
-      throw new BadInputException(file, role + " not found");
+    requireReadableFile(file, file, role);
+  }
+
+  /** Checks {@code source}, naming it {@code shownAs} in the message. */
+  static void requireReadableFile(Path source, Path shownAs, String role) {
+    if (!Files.exists(source)) {
+      throw new BadInputException(shownAs, role + " not found");
     }
-    if (Files.isDirectory(file)) {
-      throw new BadInputException(file, role + " is a directory, expected a file");
+    if (Files.isDirectory(source)) {
+      throw new BadInputException(shownAs, role + " is a directory, expected a file");
     }
-    if (!Files.isReadable(file)) {
-      throw new BadInputException(file, role + " is not readable (check its permissions)");
+    if (!Files.isReadable(source)) {
+      throw new BadInputException(shownAs, role + " is not readable (check its permissions)");
     }
   }
 }

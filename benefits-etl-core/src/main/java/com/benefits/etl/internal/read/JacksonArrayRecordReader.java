@@ -17,9 +17,9 @@ import java.nio.file.Path;
 
 /**
  * Records of a JSON array, streamed with one Jackson parser. Any syntax error, a file that ends
- * before the array is closed, or an element beyond the {@link ReadLimits}, is fatal (SPEC 1.1) and
- * reported with its line and column. The reference for {@link JsonArrayRecordReader}, which hands
- * files over to it when they go beyond what its own tiers read.
+ * before the array is closed, or an element beyond the {@link ReadLimits}, is fatal (docs/spec.md
+ * 1.1) and reported with its line and column. The reference for {@link JsonArrayRecordReader},
+ * which hands files over to it when they go beyond what its own tiers read.
  */
 final class JacksonArrayRecordReader implements RecordReader {
   private final Path file;

@@ -22,10 +22,10 @@ import java.util.Arrays;
 
 /**
  * Records of a newline-delimited JSON file: each non-blank line is one record, parsed on its own,
- * so a line that is not a JSON object is a {@code malformed_record} and the run goes on (SPEC 1.1).
- * Lines end with LF or CRLF; blank lines (only spaces, tabs or CR) are not records. A line longer
- * than {@link ReadLimits#maxRecordBytes()} is a {@code malformed_record} too; only its first bytes
- * are kept.
+ * so a line that is not a JSON object is a {@code malformed_record} and the run goes on
+ * (docs/spec.md 1.1). Lines end with LF or CRLF; blank lines (only spaces, tabs or CR) are not
+ * records. A line longer than {@link ReadLimits#maxRecordBytes()} is a {@code malformed_record}
+ * too; only its first bytes are kept.
  */
 final class NdjsonRecordReader implements RecordReader {
   private final Path file;

@@ -4,8 +4,8 @@ import com.benefits.etl.internal.model.CheckedRecord;
 import java.io.Closeable;
 
 /**
- * Reads event records one at a time and checks each against steps 1–3 of the SPEC. Only the current
- * record is held; {@link #rawRecord()} is valid until the next call to {@link #next()}.
+ * Reads event records one at a time and checks each against steps 1–3 of docs/spec.md. Only the
+ * current record is held; {@link #rawRecord()} is valid until the next call to {@link #next()}.
  */
 interface RecordReader extends Closeable {
 

@@ -6,10 +6,10 @@ import java.util.List;
 import org.slf4j.Logger;
 
 /**
- * One kind of row-level warning in an input file (SPEC 1.2: a repeated user id, a signup date that
- * is not a date): keeps the first few rows as examples with their line, and logs one warning at the
- * end with the count of them all, so a file with thousands of such rows makes one line of log, not
- * thousands.
+ * One kind of row-level warning in an input file (docs/spec.md 1.2: a repeated user id, a signup
+ * date that is not a date): keeps the first few rows as examples with their line, and logs one
+ * warning at the end with the count of them all, so a file with thousands of such rows makes one
+ * line of log, not thousands.
  */
 final class RowWarnings {
   /** How many rows are shown by line. */

@@ -1,6 +1,7 @@
 package com.benefits.etl.internal.read;
 
 import com.benefits.etl.BadInputException;
+import com.benefits.etl.internal.model.Cancellation;
 import com.benefits.etl.internal.model.UsersTable;
 import com.benefits.etl.internal.rules.CivilDate;
 import com.benefits.etl.internal.rules.Countries;
@@ -22,14 +23,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads the users CSV (SPEC 1.2) with FastCSV: RFC 4180 quoting (a quote left open, or text after a
- * closing quote, is a fatal error naming its line and column: {@link CsvQuotesCheckedInputStream}),
- * LF or CRLF, UTF-8 with or without a BOM (bytes that are not UTF-8 are a fatal error naming their
- * line and column); the header names {@code user_id}, {@code signup_date} and {@code country} in
- * any order and case (extra columns ignored). A data row whose field count differs from the
- * header's is a fatal error naming its line: the file's columns cannot be trusted past it. Empty
- * lines are skipped. Rows whose id repeats an earlier row's, and signup dates that are not dates,
- * are counted in the table's statistics and logged as one warning each, with the first few lines.
+ * Loads the users CSV (docs/spec.md 1.2) with FastCSV: RFC 4180 quoting (a quote left open, or text
+ * after a closing quote, is a fatal error naming its line and column: {@link
+ * CsvQuotesCheckedInputStream}), LF or CRLF, UTF-8 with or without a BOM (bytes that are not UTF-8
+ * are a fatal error naming their line and column); the header names {@code user_id}, {@code
+ * signup_date} and {@code country} in any order and case (extra columns ignored). A data row whose
+ * field count differs from the header's is a fatal error naming its line: the file's columns cannot
+ * be trusted past it. Empty lines are skipped. Rows whose id repeats an earlier row's, and signup
+ * dates that are not dates, are counted in the table's statistics and logged as one warning each,
+ * with the first few lines.
  */
 public final class UsersCsvReader {
   static final List<String> REQUIRED = List.of("user_id", "signup_date", "country");
@@ -46,8 +48,18 @@ public final class UsersCsvReader {
    *     or repeated, or a row is not well-formed
    */
   public static UsersTable read(Path file) {
+    return read(file, new Cancellation());
+  }
+
+  /**
+   * Reads the whole users file into a table, checking {@code cancellation} every 65,536 rows.
+   *
+   * @throws BadInputException as {@link #read(Path)} does
+   * @throws com.benefits.etl.RunInterruptedException when the run is cancelled
+   */
+  public static UsersTable read(Path file, Cancellation cancellation) {
     InputFiles.requireReadableFile(file, "users file");
-    return read(file, () -> Files.newInputStream(file));
+    return read(file, () -> Files.newInputStream(file), cancellation);
   }
 
   /**
@@ -56,6 +68,10 @@ public final class UsersCsvReader {
    * each call; {@code file} names it in messages.
    */
   public static UsersTable read(Path file, EventReader.Source source) {
+    return read(file, source, new Cancellation());
+  }
+
+  private static UsersTable read(Path file, EventReader.Source source, Cancellation cancellation) {
     UsersTable.Builder table = UsersTable.builder();
     try (CsvQuotesCheckedInputStream checked =
             new CsvQuotesCheckedInputStream(
@@ -85,8 +101,11 @@ public final class UsersCsvReader {
           new RowWarnings(
               "has a signup_date that is not a YYYY-MM-DD calendar date; it is null for that user",
               "have a signup_date that is not a YYYY-MM-DD calendar date; it is null for that user");
-      while (rows.hasNext()) {
+      for (long n = 1; rows.hasNext(); n++) {
         CsvRecord row = rows.next();
+        if ((n & 0xFFFF) == 0) {
+          cancellation.check();
+        }
         if (row.getFieldCount() != width) {
           throw new BadInputException(
               file,

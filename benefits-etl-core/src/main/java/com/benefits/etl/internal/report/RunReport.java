@@ -3,35 +3,73 @@ package com.benefits.etl.internal.report;
 import static java.util.Objects.requireNonNull;
 
 import com.benefits.etl.EventsFormat;
+import com.benefits.etl.GateCheck;
+import com.benefits.etl.PipelineOptions;
 import com.benefits.etl.RunResult;
+import com.benefits.etl.Version;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * Everything {@code run_report.json} says about a run (SPEC 3.4).
+ * Everything {@code run_report.json} says about a run (docs/spec.md, "Run report").
  *
+ * @param status whether the run published its outputs or a quality gate stopped it
+ * @param version the build that ran
+ * @param options the options the run was given
+ * @param warnings what looked wrong about the inputs (also logged)
+ * @param gates every quality gate checked, passed or not
  * @param phases wall time of each phase, in the order they ran
  * @param outputs the files written, in publishing order
  */
 public record RunReport(
     Instant startedAt,
-    String country,
+    Status status,
+    Version version,
+    PipelineOptions options,
     InputFile events,
     EventsFormat eventsFormat,
     boolean eventsGzip,
     InputFile users,
     RunResult result,
+    List<String> warnings,
+    List<GateCheck> gates,
     List<Phase> phases,
     List<OutputFile> outputs) {
 
+  /** What became of the run, and the command line's exit status for it. */
+  public enum Status {
+    SUCCEEDED("succeeded", 0),
+    GATE_FAILED("gate_failed", 3);
+
+    private final String code;
+    private final int exitStatus;
+
+    Status(String code, int exitStatus) {
+      this.code = code;
+      this.exitStatus = exitStatus;
+    }
+
+    public String code() {
+      return code;
+    }
+
+    public int exitStatus() {
+      return exitStatus;
+    }
+  }
+
   public RunReport {
     requireNonNull(startedAt, "startedAt is null");
-    requireNonNull(country, "country is null");
+    requireNonNull(status, "status is null");
+    requireNonNull(version, "version is null");
+    requireNonNull(options, "options is null");
     requireNonNull(events, "events is null");
     requireNonNull(eventsFormat, "eventsFormat is null");
     requireNonNull(users, "users is null");
     requireNonNull(result, "result is null");
+    warnings = List.copyOf(requireNonNull(warnings, "warnings is null"));
+    gates = List.copyOf(requireNonNull(gates, "gates is null"));
     phases = List.copyOf(requireNonNull(phases, "phases is null"));
     outputs = List.copyOf(requireNonNull(outputs, "outputs is null"));
   }
@@ -43,7 +81,7 @@ public record RunReport(
     }
   }
 
-  /** An input file and its size in bytes. */
+  /** An input file and its size in bytes (-1 for standard input). */
   public record InputFile(Path path, long bytes) {
     public InputFile {
       requireNonNull(path, "path is null");

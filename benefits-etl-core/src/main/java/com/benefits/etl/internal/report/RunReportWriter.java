@@ -1,8 +1,11 @@
 package com.benefits.etl.internal.report;
 
+import com.benefits.etl.GateCheck;
+import com.benefits.etl.PipelineOptions;
+import com.benefits.etl.QualityGates;
 import com.benefits.etl.RejectReason;
 import com.benefits.etl.RunResult;
-import com.benefits.etl.internal.model.UsersTable.UsersStats;
+import com.benefits.etl.UsersStats;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -37,9 +40,17 @@ public final class RunReportWriter {
       g.useDefaultPrettyPrinter();
       RunResult r = report.result();
       g.writeStartObject();
+      g.writeStringField("status", report.status().code());
+      g.writeNumberField("exit_status", report.status().exitStatus());
       g.writeStringField("started_at", report.startedAt().toString());
       g.writeNumberField("duration_ms", r.duration().toMillis());
-      g.writeStringField("country", report.country());
+      g.writeStringField("country", report.options().country());
+      g.writeObjectFieldStart("version");
+      g.writeStringField("version", report.version().version());
+      g.writeStringField("commit", report.version().commit());
+      g.writeBooleanField("modified", report.version().dirty());
+      g.writeEndObject();
+      options(g, report.options());
 
       g.writeObjectFieldStart("inputs");
       g.writeObjectFieldStart("events");
@@ -96,6 +107,24 @@ public final class RunReportWriter {
       g.writeBooleanField("holds", r.invariantHolds());
       g.writeEndObject();
 
+      g.writeArrayFieldStart("warnings");
+      for (String w : report.warnings()) {
+        g.writeString(w);
+      }
+      g.writeEndArray();
+
+      g.writeArrayFieldStart("quality_gates");
+      for (GateCheck gate : report.gates()) {
+        g.writeStartObject();
+        g.writeStringField("gate", gate.name());
+        g.writeBooleanField("passed", gate.passed());
+        g.writeNumberField("measured", gate.measured());
+        g.writeNumberField("limit", gate.limit());
+        g.writeStringField("description", gate.description());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+
       g.writeObjectFieldStart("phases_ms");
       for (RunReport.Phase phase : report.phases()) {
         g.writeNumberField(phase.name(), phase.millis());
@@ -112,6 +141,29 @@ public final class RunReportWriter {
       g.writeEndObject();
       g.writeEndObject();
     }
+  }
+
+  private static void options(JsonGenerator g, PipelineOptions o) throws IOException {
+    g.writeObjectFieldStart("options");
+    g.writeStringField("events", o.events().toString());
+    g.writeStringField("users", o.users().toString());
+    g.writeStringField("output", o.output().toString());
+    g.writeStringField("country", o.country());
+    g.writeStringField("scratch", o.scratch().map(Path::toString).orElse(null));
+    QualityGates q = o.qualityGates();
+    g.writeObjectFieldStart("quality_gates");
+    g.writeBooleanField("enabled", q.enabled());
+    boolean byDefault = q.minCleanRows() == QualityGates.AT_LEAST_ONE_IF_ANY_READ;
+    g.writeNumberField("min_clean_rows", byDefault ? 1 : q.minCleanRows());
+    g.writeBooleanField("min_clean_rows_only_if_any_read", byDefault);
+    g.writeNumberField("max_rejected_fraction", q.maxRejectedFraction());
+    g.writeObjectFieldStart("max_fraction");
+    for (var e : q.maxFractionByReason().entrySet()) {
+      g.writeNumberField(e.getKey().code(), e.getValue());
+    }
+    g.writeEndObject();
+    g.writeEndObject();
+    g.writeEndObject();
   }
 
   private static void file(JsonGenerator g, Path path, long bytes) throws IOException {

@@ -8,10 +8,10 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Steps 1–3 of SPEC section 2 read straight from a record's UTF-8 bytes, for the records most files
- * are made of. It reaches the same decision as {@link RecordChecker} (both fill the same {@link
- * RecordChecker.Fields} and end in {@link RecordChecker#decide}), without Jackson's tokens, name
- * lookups and strings for fields it skips.
+ * Steps 1–3 of docs/spec.md, section 2 read straight from a record's UTF-8 bytes, for the records
+ * most files are made of. It reaches the same decision as {@link RecordChecker} (both fill the same
+ * {@link RecordChecker.Fields} and end in {@link RecordChecker#decide}), without Jackson's tokens,
+ * name lookups and strings for fields it skips.
  *
  * <p>It accepts only a strict subset of JSON and <em>declines</em> the rest, so the caller hands
  * the record to Jackson and {@link RecordChecker} instead. Every record it accepts, Jackson accepts

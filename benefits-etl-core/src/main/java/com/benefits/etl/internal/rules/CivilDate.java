@@ -53,7 +53,7 @@ public final class CivilDate {
   }
 
   /**
-   * Parses a signup date (SPEC 1.2): {@code YYYY-MM-DD}, a real calendar date, surrounding
+   * Parses a signup date (docs/spec.md 1.2): {@code YYYY-MM-DD}, a real calendar date, surrounding
    * whitespace allowed.
    *
    * @return days since 1970-01-01, or {@link java.util.OptionalInt#empty()} when not a date

@@ -4,9 +4,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Country normalisation (SPEC 1.2): trimmed and upper-cased; {@code USA}, {@code UNITED STATES} and
- * {@code UNITED STATES OF AMERICA} become {@code US}; blank becomes null. The run's target country
- * goes through the same rule, so {@code --country usa} means {@code US}.
+ * Country normalisation (docs/spec.md 1.2): trimmed and upper-cased; {@code USA}, {@code UNITED
+ * STATES} and {@code UNITED STATES OF AMERICA} become {@code US}; blank becomes null. The run's
+ * target country goes through the same rule, so {@code --country usa} means {@code US}.
  */
 public final class Countries {
   private static final Map<String, String> ALIASES =

@@ -3,7 +3,7 @@ package com.benefits.etl.internal.rules;
 import static java.util.Objects.requireNonNull;
 
 /**
- * What makes two records duplicates (SPEC section 2, step 4): the same trimmed user id, the same
+ * What makes two records duplicates (docs/spec.md, step 4): the same trimmed user id, the same
  * event type (null equal to null), the same timestamp text (the same instant written differently is
  * not a duplicate), and the same value compared as a 64-bit float ({@code 10} equals {@code 10.0},
  * {@code -0.0} equals {@code 0.0}, null equals null).

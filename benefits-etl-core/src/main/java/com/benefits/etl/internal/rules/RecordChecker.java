@@ -9,12 +9,13 @@ import java.io.IOException;
 import java.math.BigInteger;
 
 /**
- * Steps 1–3 of SPEC section 2 for one JSON value: is it an object whose fields have accepted types
- * (SPEC 1.1), does it have a user id, and is its timestamp valid. Any engine that can hand it a
- * Jackson parser positioned on a record can use it; it knows nothing of files or writers.
+ * Steps 1–3 of docs/spec.md, section 2 for one JSON value: is it an object whose fields have
+ * accepted types (docs/spec.md 1.1), does it have a user id, and is its timestamp valid. Any engine
+ * that can hand it a Jackson parser positioned on a record can use it; it knows nothing of files or
+ * writers.
  *
- * <p>The whole object is read before any check runs, so the first reason in SPEC order wins, and a
- * repeated key's last value is the one checked.
+ * <p>The whole object is read before any check runs, so the first reason in the order of the steps
+ * (docs/spec.md, section 2) wins, and a repeated key's last value is the one checked.
  */
 public final class RecordChecker {
   private static final String USER_ID = "user_id";

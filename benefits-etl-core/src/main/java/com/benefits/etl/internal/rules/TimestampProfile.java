@@ -1,8 +1,8 @@
 package com.benefits.etl.internal.rules;
 
 /**
- * The one timestamp rule of the pipeline (SPEC 1.3): which strings are valid and the UTC instant
- * they name, in microseconds since the epoch.
+ * The one timestamp rule of the pipeline (docs/spec.md 1.3): which strings are valid and the UTC
+ * instant they name, in microseconds since the epoch.
  *
  * <pre>
  * YYYY-MM-DD ( T | t | ' ' ) hh:mm [ :ss [ (. | ,) 1-9 digits ] ] [ Z | z | ±hh:mm | ±hhmm | ±hh ]

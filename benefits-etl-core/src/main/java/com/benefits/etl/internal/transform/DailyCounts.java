@@ -18,8 +18,8 @@ import java.util.PriorityQueue;
 import java.util.function.Consumer;
 
 /**
- * The daily aggregation (SPEC 3.2): events per (user, UTC date) of the clean events, emitted in the
- * summary's order (user id by Unicode code point, then date) in bounded memory.
+ * The daily aggregation (docs/spec.md 3.2): events per (user, UTC date) of the clean events,
+ * emitted in the summary's order (user id by Unicode code point, then date) in bounded memory.
  *
  * <p>Each clean event adds one {@code long} key — the user's rank in code-point order in the high
  * 32 bits, the date in the low 32 — to a buffer. A full buffer is sorted, collapsed into (key,

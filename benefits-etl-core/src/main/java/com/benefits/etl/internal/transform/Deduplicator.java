@@ -14,8 +14,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Step 4 of SPEC section 2: remembers the first record index of every {@link DedupKey} seen, so a
- * later record with the same key is reported as a duplicate of that record.
+ * Step 4 of docs/spec.md, section 2: remembers the first record index of every {@link DedupKey}
+ * seen, so a later record with the same key is reported as a duplicate of that record.
  *
  * <p>Exact in bounded memory. Each new key is encoded injectively ({@link KeyEncoder}) and appended
  * with its record index to a key log on disk (through an in-memory tail buffer). In memory,

@@ -5,9 +5,9 @@ import static java.util.Objects.requireNonNull;
 import com.benefits.etl.internal.model.UsersTable;
 
 /**
- * Steps 5 and 6 of SPEC section 2 as one lookup per record: from a (trimmed) user id to what the
- * join needs about that user — its index in the {@link UsersTable}, its signup date, whether its
- * country is the target one, and its rank in the {@link DailyCounts} order.
+ * Steps 5 and 6 of docs/spec.md, section 2 as one lookup per record: from a (trimmed) user id to
+ * what the join needs about that user — its index in the {@link UsersTable}, its signup date,
+ * whether its country is the target one, and its rank in the {@link DailyCounts} order.
  *
  * <p>Why not {@code UsersTable.indexOf}: its {@code HashMap<String, Integer>} walks a chain of
  * dependent loads (bucket, node, key {@code String}, its bytes, the boxed index), each a likely

@@ -4,7 +4,7 @@ import com.benefits.etl.internal.model.CleanEvent;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** Opens writers of {@code clean_events.parquet} (SPEC 3.1). */
+/** Opens writers of {@code clean_events.parquet} (docs/spec.md 3.1). */
 public final class CleanEventsWriter {
 
   static final ParquetTable<CleanEvent> TABLE =

@@ -1,5 +1,6 @@
 package com.benefits.etl.internal.write;
 
+import io.airlift.compress.snappy.SnappyCompressor;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,7 +17,6 @@ import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridEncoder;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.schema.PrimitiveType;
-import org.xerial.snappy.Snappy;
 
 /**
  * Encodes one column of a table, a row group at a time, into Snappy-compressed format v1 data
@@ -40,6 +40,13 @@ import org.xerial.snappy.Snappy;
  */
 @SuppressWarnings("deprecation")
 abstract class ColumnChunkWriter {
+  /**
+   * Pure-Java Snappy (aircompressor, as Trino uses): no native library to unpack into {@code
+   * java.io.tmpdir}, so a noexec, full or read-only temporary directory cannot stop a run. It keeps
+   * a hash table between calls, so each column has its own.
+   */
+  private final SnappyCompressor snappy = new SnappyCompressor();
+
   /** parquet-java's default page row limit, 20,000. */
   static final int PAGE_ROW_LIMIT = ParquetProperties.DEFAULT_PAGE_ROW_COUNT_LIMIT;
 
@@ -298,14 +305,10 @@ abstract class ColumnChunkWriter {
     dictionaryPagesWritten = false;
   }
 
-  private static byte[] snappy(ByteSink in) {
-    try {
-      byte[] out = new byte[Snappy.maxCompressedLength(in.size())];
-      int length = Snappy.compress(in.array(), 0, in.size(), out, 0);
-      return Arrays.copyOf(out, length);
-    } catch (IOException e) {
-      throw new IllegalStateException("Snappy failed to compress a page", e);
-    }
+  private byte[] snappy(ByteSink in) {
+    byte[] out = new byte[snappy.maxCompressedLength(in.size())];
+    int length = snappy.compress(in.array(), 0, in.size(), out, 0, out.length);
+    return Arrays.copyOf(out, length);
   }
 
   /** The encoder of dictionary ids of this bit width. */

@@ -4,7 +4,7 @@ import com.benefits.etl.internal.model.DailyCount;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** Opens writers of {@code daily_summary.parquet} (SPEC 3.2). */
+/** Opens writers of {@code daily_summary.parquet} (docs/spec.md 3.2). */
 public final class DailySummaryWriter {
 
   static final ParquetTable<DailyCount> TABLE =

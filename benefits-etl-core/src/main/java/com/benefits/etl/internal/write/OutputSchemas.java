@@ -18,7 +18,7 @@ import org.apache.parquet.schema.Types;
  */
 public final class OutputSchemas {
 
-  /** {@code clean_events.parquet} (SPEC 3.1). */
+  /** {@code clean_events.parquet} (docs/spec.md 3.1). */
   public static final MessageType CLEAN_EVENTS =
       Types.buildMessage()
           .required(BINARY)
@@ -52,7 +52,7 @@ public final class OutputSchemas {
           .named("country")
           .named("clean_events");
 
-  /** {@code daily_summary.parquet} (SPEC 3.2). */
+  /** {@code daily_summary.parquet} (docs/spec.md 3.2). */
   public static final MessageType DAILY_SUMMARY =
       Types.buildMessage()
           .required(BINARY)
@@ -65,7 +65,7 @@ public final class OutputSchemas {
           .named("event_count")
           .named("daily_summary");
 
-  /** {@code rejected_events.parquet} (SPEC 3.3). */
+  /** {@code rejected_events.parquet} (docs/spec.md 3.3). */
   public static final MessageType REJECTED_EVENTS =
       Types.buildMessage()
           .required(INT64)

@@ -6,7 +6,8 @@ import org.apache.parquet.schema.MessageType;
 
 /**
  * One output table: its schema and how a row maps onto it. Every column starts with a dictionary
- * (SPEC 3.5), and falls back to plain where the dictionary does not pay. Internal to the writers.
+ * (docs/spec.md 3.5), and falls back to plain where the dictionary does not pay. Internal to the
+ * writers.
  */
 record ParquetTable<T>(MessageType schema, RowMapper<T> mapper) {
 

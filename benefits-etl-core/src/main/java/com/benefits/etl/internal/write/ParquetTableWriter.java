@@ -12,12 +12,12 @@ import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.io.LocalOutputFile;
 
 /**
- * Writes rows of one table to a local Parquet file, as SPEC 3.5 asks: Snappy on every column chunk,
- * dictionary encoding, min/max/null-count statistics, format v1 data pages (the most widely
- * readable). Rows are split into columns as they arrive ({@link ColumnChunkWriter}); parquet-java's
- * {@link ParquetFileWriter} lays out the file, its footer and its page indexes. No Hadoop class is
- * touched. An existing file at the path is overwritten; callers that need atomic replacement write
- * to a temporary file they own and rename it.
+ * Writes rows of one table to a local Parquet file, as docs/spec.md 3.5 asks: Snappy on every
+ * column chunk, dictionary encoding, min/max/null-count statistics, format v1 data pages (the most
+ * widely readable). Rows are split into columns as they arrive ({@link ColumnChunkWriter});
+ * parquet-java's {@link ParquetFileWriter} lays out the file, its footer and its page indexes. No
+ * Hadoop class is touched. An existing file at the path is overwritten; callers that need atomic
+ * replacement write to a temporary file they own and rename it.
  *
  * <p>Open one with {@link CleanEventsWriter}, {@link DailySummaryWriter} or {@link RejectsWriter}.
  * Not thread-safe. If {@link #write} throws, the file is incomplete: close the writer and delete

@@ -4,7 +4,7 @@ import com.benefits.etl.internal.model.RejectedRecord;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** Opens writers of {@code rejected_events.parquet} (SPEC 3.3). */
+/** Opens writers of {@code rejected_events.parquet} (docs/spec.md 3.3). */
 public final class RejectsWriter {
 
   static final ParquetTable<RejectedRecord> TABLE =

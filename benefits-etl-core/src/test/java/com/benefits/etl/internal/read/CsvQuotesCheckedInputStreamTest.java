@@ -45,7 +45,7 @@ class CsvQuotesCheckedInputStreamTest {
             // FastCSV 4.1 misreads a row whose last field is quoted and holds a CR not followed
             // by LF, when the row ends in a bare LF: it joins the next row on (too wide for the
             // header, so the users reader stops the run), or drops the row at the end of the
-            // file. Not this class's concern, and noted in the README: left out here.
+            // file. Not this class's concern, and noted in docs/spec.md 1.2: left out here.
             value = value.replace("\r", "");
           }
           row.add(value);

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** SPEC 1.1: reading events as a JSON array or NDJSON, plain or gzipped. */
+/** docs/spec.md 1.1: reading events as a JSON array or NDJSON, plain or gzipped. */
 class EventReaderTest {
   private static final String TS = "2024-03-15T14:22:05Z";
   private static final ReadLimits LIMITS = ReadLimits.DEFAULT;
@@ -326,7 +326,8 @@ class EventReaderTest {
   /**
    * Jackson guesses UTF-16/UTF-32 from NUL bytes at the start of a byte source, and throws a
    * CharConversionException (an IOException, not a JsonProcessingException) for some patterns. On
-   * an NDJSON line that must still be a malformed record, never a fatal error (SPEC 1.1, 4).
+   * an NDJSON line that must still be a malformed record, never a fatal error (docs/spec.md 1.1 and
+   * section 4).
    */
   @Test
   void ndjsonLinesWithNulBytesAreMalformedRecordsNotFatal() throws IOException {

@@ -10,6 +10,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.benefits.etl.BadInputException;
+import com.benefits.etl.UsersStats;
 import com.benefits.etl.internal.model.UsersTable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
-/** SPEC 1.2: the users CSV. */
+/** docs/spec.md 1.2: the users CSV. */
 class UsersCsvReaderTest {
   @TempDir Path dir;
 
@@ -95,7 +96,7 @@ class UsersCsvReaderTest {
                 + ": 4 rows have a signup_date that is not a YYYY-MM-DD calendar date; it is null for"
                 + " that user (line 10: \"\", line 11: \"2024-02-30\", line 14: \"2024-1-5\", line 15:"
                 + " \"2024-01\\r\\n-01\")");
-    UsersTable.UsersStats stats = UsersCsvReader.read(file).stats();
+    UsersStats stats = UsersCsvReader.read(file).stats();
     assertThat(stats.duplicateIds()).isEqualTo(7);
     assertThat(stats.invalidSignupDates()).isEqualTo(4);
     assertThat(stats.blankIds()).isEqualTo(1);
@@ -115,7 +116,7 @@ class UsersCsvReaderTest {
     assertUser(t, "u1", day("2024-01-15"), "US");
     assertUser(t, "u2", day("2023-12-31"), "CA");
     assertThat(indexOf(t, "u3")).isEqualTo(-1);
-    assertThat(t.stats()).isEqualTo(new UsersTable.UsersStats(2, 2, 0, 0, 0));
+    assertThat(t.stats()).isEqualTo(new UsersStats(2, 2, 0, 0, 0));
   }
 
   @Test
@@ -125,7 +126,7 @@ class UsersCsvReaderTest {
             write("\uFEFFuser_id,signup_date,country\r\nu1,2024-01-15,USA\r\nu2,,\r\n"));
     assertUser(t, "u1", day("2024-01-15"), "US");
     assertUser(t, "u2", UsersTable.NO_DATE, null);
-    assertThat(t.stats()).isEqualTo(new UsersTable.UsersStats(2, 2, 0, 0, 1));
+    assertThat(t.stats()).isEqualTo(new UsersStats(2, 2, 0, 0, 1));
   }
 
   @Test
@@ -175,7 +176,7 @@ class UsersCsvReaderTest {
             write(
                 "user_id,signup_date,country\n,2024-01-01,US\n   ,2024-01-01,US\n\"\t\",,\nu1,2024-01-01,US\n"));
     assertThat(t.size()).isEqualTo(1);
-    assertThat(t.stats()).isEqualTo(new UsersTable.UsersStats(4, 1, 3, 0, 0));
+    assertThat(t.stats()).isEqualTo(new UsersStats(4, 1, 3, 0, 0));
   }
 
   @Test
@@ -250,7 +251,7 @@ class UsersCsvReaderTest {
   void headerOnlyIsAnEmptyTable() throws IOException {
     UsersTable t = UsersCsvReader.read(write("user_id,signup_date,country\n"));
     assertThat(t.size()).isZero();
-    assertThat(t.stats()).isEqualTo(new UsersTable.UsersStats(0, 0, 0, 0, 0));
+    assertThat(t.stats()).isEqualTo(new UsersStats(0, 0, 0, 0, 0));
   }
 
   @Test

@@ -22,7 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** JSON text must be UTF-8 (SPEC 1.1: a JSON array that is not well-formed stops the run). */
+/**
+ * JSON text must be UTF-8 (docs/spec.md 1.1: a JSON array that is not well-formed stops the run).
+ */
 class Utf8CheckedInputStreamTest {
   private static final Path FILE = Path.of("events.json");
 

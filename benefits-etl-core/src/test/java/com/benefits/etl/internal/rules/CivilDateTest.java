@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** SPEC 1.2 signup dates and the calendar arithmetic behind every DATE column. */
+/** docs/spec.md 1.2 signup dates and the calendar arithmetic behind every DATE column. */
 class CivilDateTest {
 
   @ParameterizedTest

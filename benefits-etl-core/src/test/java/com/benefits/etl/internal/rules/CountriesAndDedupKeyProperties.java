@@ -12,8 +12,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /**
- * {@link Countries#normalize} and {@link DedupKey} against independent statements of SPEC 1.2 and
- * step 4.
+ * {@link Countries#normalize} and {@link DedupKey} against independent statements of docs/spec.md
+ * 1.2 and step 4.
  */
 class CountriesAndDedupKeyProperties {
 
@@ -44,7 +44,7 @@ class CountriesAndDedupKeyProperties {
   }
 
   /**
-   * SPEC 1.2 with the README's decision that whitespace is the Unicode White_Space property (so
+   * docs/spec.md 1.2 with its decision that whitespace is the Unicode White_Space property (so
    * no-break spaces are trimmed, and the control characters U+001C–U+001F that {@link
    * String#strip()} also removes are not).
    */

@@ -7,7 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** SPEC 1.2 country normalisation. */
+/** docs/spec.md 1.2 country normalisation. */
 class CountriesTest {
 
   @ParameterizedTest

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.benefits.etl.internal.model.ValidEvent;
 import org.junit.jupiter.api.Test;
 
-/** SPEC section 2, step 4: what makes two records duplicates. */
+/** docs/spec.md, step 4: what makes two records duplicates. */
 class DedupKeyTest {
   private static final String TS = "2024-03-15T14:22:05Z";
 

@@ -14,7 +14,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Steps 1–3 of SPEC section 2 on single JSON values. Single quotes in inputs stand for double. */
+/**
+ * Steps 1–3 of docs/spec.md, section 2 on single JSON values. Single quotes in inputs stand for
+ * double.
+ */
 class RecordCheckerTest {
   private static final String TS = "2024-03-15T14:22:05Z";
   private static final long TS_MICROS = 1_710_512_525_000_000L;

@@ -20,7 +20,7 @@ import net.jqwik.api.Provide;
 
 /**
  * {@link TimestampProfile#parseMicros} against an independent reference built on {@code java.time}
- * (SPEC 1.3), over valid, near-valid and random strings.
+ * (docs/spec.md 1.3), over valid, near-valid and random strings.
  */
 class TimestampProfileProperties {
   private static final Pattern SHAPE =

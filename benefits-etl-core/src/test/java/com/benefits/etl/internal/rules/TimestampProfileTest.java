@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** SPEC 1.3: which strings are timestamps, and the UTC instant they name. */
+/** docs/spec.md 1.3: which strings are timestamps, and the UTC instant they name. */
 class TimestampProfileTest {
 
   /**
@@ -173,7 +173,7 @@ class TimestampProfileTest {
             + (m.group(4) == null ? "" : "." + m.group(4))
             + offset;
     Instant i = OffsetDateTime.parse(iso).toInstant();
-    // truncatedTo floors toward the past, as the SPEC asks.
+    // truncatedTo floors toward the past, as docs/spec.md asks.
     return toMicros(i.truncatedTo(ChronoUnit.MICROS));
   }
 

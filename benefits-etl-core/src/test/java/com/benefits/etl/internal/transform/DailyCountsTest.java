@@ -16,7 +16,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** SPEC 3.2: one row per (user, date), ordered by user id (code points) then date. */
+/** docs/spec.md 3.2: one row per (user, date), ordered by user id (code points) then date. */
 class DailyCountsTest {
 
   static UsersTable users(String... ids) {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** SPEC 2 step 4 through the store, and its exactness under collisions and spills. */
+/** docs/spec.md, step 4 through the store, and its exactness under collisions and spills. */
 class DeduplicatorTest {
   private static final String TS = "2024-03-15T14:22:05Z";
 

@@ -122,7 +122,7 @@ class ColumnEncodingTest {
     assertSameRows(ours, reference);
   }
 
-  /** SPEC 3.5, dictionary encoding enabled: every column of both files starts with one. */
+  /** docs/spec.md 3.5, dictionary encoding enabled: every column of both files starts with one. */
   @Test
   void everyColumnUsesADictionaryWhenItsValuesRepeat() throws IOException {
     Path clean = dir.resolve("clean.parquet");

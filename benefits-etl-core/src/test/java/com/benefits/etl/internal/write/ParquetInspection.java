@@ -60,8 +60,8 @@ final class ParquetInspection {
   }
 
   /**
-   * SPEC 3.5: every chunk is Snappy-compressed and carries a null count; with at least one non-null
-   * value in the chunk, a min and max too.
+   * docs/spec.md 3.5: every chunk is Snappy-compressed and carries a null count; with at least one
+   * non-null value in the chunk, a min and max too.
    */
   static void assertSnappyWithStatistics(Path file) {
     List<Map<String, Object>> chunks = chunks(file);
