@@ -116,7 +116,7 @@ class StandaloneClusterIT {
   void generatedNdjsonAcrossExecutorsGivesTheEmbeddedEnginesRows(@TempDir Path dir)
       throws IOException {
     GeneratedData data = generate(dir, EventsFormat.NDJSON, false, 11);
-    RunResult result = both(data.events(), data.users(), dir, 32_768);
+    RunResult result = both(data.events(), data.users(), dir, 262_144);
     assertThat(result.recordsRead()).isEqualTo(6_000);
     assertThat(executorsThatRan()).as("executors that ran tasks").isGreaterThanOrEqualTo(2);
   }
@@ -131,7 +131,7 @@ class StandaloneClusterIT {
   void edgeCasesInTinySplitsGiveTheEmbeddedEnginesRows(@TempDir Path dir) throws IOException {
     Path events = Files.write(dir.resolve("edge.ndjson"), EdgeCases.events());
     Path users = Files.writeString(dir.resolve("users.csv"), EdgeCases.USERS);
-    both(events, users, dir, 29);
+    both(events, users, dir, 97);
   }
 
   @Test
