@@ -16,14 +16,14 @@ import org.apache.spark.sql.SparkSession;
  *
  * <ul>
  *   <li>Spark's JSON reader with declared columns (inferring them fails on the records that repeat
- *       a key), not the contract's steps 1-3: a {@code user_id} of {@code 12.5}
- *       becomes the text {@code "12.5"}, a number too large for a double becomes Infinity, {@code
- *       {...} trailing} is accepted; a line it cannot read is a row of nulls with {@code
- *       _corrupt_record} set (counted as {@code malformed_record}); a field of another type than
- *       inferred is nulled or cast as Spark sees fit. Bytes that are not UTF-8 become U+FFFD.
- *   <li>Timestamps by {@code try_cast(... AS TIMESTAMP)}: Spark's parser, which accepts a bare date,
- *       surrounding spaces and zone names, and rejects {@code -0500}, a lowercase {@code t} or
- *       {@code z} and {@code ,5}.
+ *       a key), not the contract's steps 1-3: a {@code user_id} of {@code 12.5} becomes the text
+ *       {@code "12.5"}, a number too large for a double becomes Infinity, {@code {...} trailing} is
+ *       accepted; a line it cannot read is a row of nulls with {@code _corrupt_record} set (counted
+ *       as {@code malformed_record}); a field of another type than inferred is nulled or cast as
+ *       Spark sees fit. Bytes that are not UTF-8 become U+FFFD.
+ *   <li>Timestamps by {@code try_cast(... AS TIMESTAMP)}: Spark's parser, which accepts a bare
+ *       date, surrounding spaces and zone names, and rejects {@code -0500}, a lowercase {@code t}
+ *       or {@code z} and {@code ,5}.
  *   <li>{@code trim()} (spaces only), {@code upper()}; record order from {@code
  *       monotonically_increasing_id()} (increasing, not contiguous: no {@code record_index}).
  *   <li>Rejects carry the reason and the typed fields, not the contract's {@code detail} and raw

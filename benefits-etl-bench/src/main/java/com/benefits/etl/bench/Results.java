@@ -22,6 +22,8 @@ record Results(
     PeerReport duckdbExact,
     PeerReport duckdbPlain,
     Map<String, Long> oursCounts,
+    Map<String, Long> oursSparkCounts,
+    PeerReport sparkPlain,
     List<RunSample> samples) {
 
   Results {
@@ -32,15 +34,38 @@ record Results(
     requireNonNull(duckdbExact, "duckdbExact is null");
     requireNonNull(duckdbPlain, "duckdbPlain is null");
     oursCounts = Map.copyOf(oursCounts);
+    oursSparkCounts = Map.copyOf(oursSparkCounts);
     samples = List.copyOf(samples);
   }
 
   Map<Engine, Medians> medians() {
     Map<Engine, Medians> m = new EnumMap<>(Engine.class);
     for (Engine e : Engine.values()) {
-      m.put(e, Medians.of(e, samples.stream().filter(s -> s.engine() == e).toList()));
+      List<RunSample> runs = samples.stream().filter(s -> s.engine() == e).toList();
+      if (!runs.isEmpty()) {
+        m.put(e, Medians.of(e, runs));
+      }
     }
     return m;
+  }
+
+  /** Whether the Spark engines ran. */
+  boolean spark() {
+    return medians().containsKey(Engine.OURS_SPARK);
+  }
+
+  /** Our Spark engine's wall time over the plain Spark job's. */
+  double sparkRatio() {
+    Map<Engine, Medians> m = medians();
+    return m.get(Engine.OURS_SPARK).wallSeconds() / m.get(Engine.SPARK_PLAIN).wallSeconds();
+  }
+
+  /** Outcomes whose counts differ between our two engines (none, if both are right). */
+  List<String> sparkCountDifferences() {
+    return oursCounts.keySet().stream()
+        .filter(k -> !oursCounts.get(k).equals(oursSparkCounts.get(k)))
+        .sorted()
+        .toList();
   }
 
   double ratio(Engine other) {

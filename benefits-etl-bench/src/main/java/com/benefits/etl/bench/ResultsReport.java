@@ -67,6 +67,22 @@ final class ResultsReport {
         r.countDifferences().isEmpty()
             ? "every outcome count equal"
             : "DIFFERENT: " + r.countDifferences());
+    if (r.spark()) {
+      out.printf(
+          Locale.ROOT,
+          "spark (local master): ours-spark %.2f s, spark-plain %.2f s, ours-spark/spark-plain"
+              + " %.2f; ours (embedded) %.2f s; ours-spark counts %s; spark-plain clean %,d of"
+              + " %,d read (lenient, not compared)%n",
+          m.get(Engine.OURS_SPARK).wallSeconds(),
+          m.get(Engine.SPARK_PLAIN).wallSeconds(),
+          r.sparkRatio(),
+          m.get(Engine.OURS).wallSeconds(),
+          r.sparkCountDifferences().isEmpty()
+              ? "equal to ours"
+              : "DIFFERENT: " + r.sparkCountDifferences(),
+          r.sparkPlain().counts().get("clean"),
+          r.sparkPlain().counts().get("records_read"));
+    }
     out.printf(
         Locale.ROOT,
         "counts: ours clean %,d of %,d read, duckdb-plain clean %,d of %,d read"
@@ -123,8 +139,26 @@ final class ResultsReport {
       g.writeNumberField("wall_ratio_to_duckdb_exact", r.ratio(Engine.DUCKDB_EXACT));
       g.writeNumberField("wall_ratio_to_parse_floor", r.ratio(Engine.PARSE_FLOOR));
       g.writeEndObject();
+      if (r.spark()) {
+        g.writeObjectFieldStart("spark");
+        g.writeNumberField(
+            "ours_spark_wall_seconds", r.medians().get(Engine.OURS_SPARK).wallSeconds());
+        g.writeNumberField(
+            "spark_plain_wall_seconds", r.medians().get(Engine.SPARK_PLAIN).wallSeconds());
+        g.writeNumberField("wall_ratio_ours_spark_to_spark_plain", r.sparkRatio());
+        g.writeEndObject();
+      }
       g.writeObjectFieldStart("counts");
       counts(g, "ours", r.oursCounts());
+      if (r.spark()) {
+        counts(g, Engine.OURS_SPARK.label, r.oursSparkCounts());
+        counts(g, Engine.SPARK_PLAIN.label, r.sparkPlain().counts());
+        g.writeArrayFieldStart("ours_spark_different");
+        for (String k : r.sparkCountDifferences()) {
+          g.writeString(k);
+        }
+        g.writeEndArray();
+      }
       counts(g, Engine.DUCKDB_EXACT.label, r.duckdbExact().counts());
       counts(g, Engine.DUCKDB_PLAIN.label, r.duckdbPlain().counts());
       g.writeArrayFieldStart("different");
