@@ -134,7 +134,11 @@ public final class Benchmark implements Callable<Integer> {
     launcher.prepare();
     DataSet data = DataSet.ensure(cache, n, u, seed, format, log);
     List<Engine> engines =
-        java.util.Arrays.stream(Engine.values()).filter(e -> spark || !e.spark()).toList();
+        java.util.Arrays.stream(Engine.values())
+            .filter(e -> spark || !e.spark())
+            // The DuckDB peers read the array layout only.
+            .filter(e -> format == EventsFormat.ARRAY || !e.duckDb())
+            .toList();
     PeakRss meter = PeakRss.available();
     Path scratch = Files.createTempDirectory("benefits-bench-");
     List<RunSample> samples = new ArrayList<>();

@@ -20,6 +20,10 @@ enum Engine {
 
   final String label;
 
+  boolean duckDb() {
+    return this == DUCKDB_EXACT || this == DUCKDB_PLAIN;
+  }
+
   boolean spark() {
     return this == OURS_SPARK || this == SPARK_PLAIN;
   }

@@ -27,8 +27,8 @@ final class ResultsReport {
         r.data().seed(),
         r.rounds(),
         String.join(" ", r.jvmOptions()),
-        r.duckdbExact().version(),
-        r.duckdbExact().threads(),
+        r.duckdbExact() == null ? "(not run)" : r.duckdbExact().version(),
+        r.duckdbExact() == null ? "-" : r.duckdbExact().threads(),
         r.peakRss().name().toLowerCase(Locale.ROOT));
     out.printf(
         Locale.ROOT,
@@ -50,23 +50,25 @@ final class ResultsReport {
           e.peakRssMb(),
           r.ratio(e.engine()));
     }
-    out.printf(
-        Locale.ROOT,
-        "ours: %,.0f events/s, %.1f MB/s; ours/duckdb-plain %.2f,"
-            + " ours/duckdb-exact %.2f, ours/parse-floor %.2f (wall time)%n",
-        r.oursEventsPerSecond(),
-        r.oursMegabytesPerSecond(),
-        r.ratio(Engine.DUCKDB_PLAIN),
-        r.ratio(Engine.DUCKDB_EXACT),
-        r.ratio(Engine.PARSE_FLOOR));
-    out.printf(
-        Locale.ROOT,
-        "counts: ours clean %,d, duckdb-exact clean %,d; %s%n",
-        r.oursCounts().get("clean"),
-        r.duckdbExact().counts().get("clean"),
-        r.countDifferences().isEmpty()
-            ? "every outcome count equal"
-            : "DIFFERENT: " + r.countDifferences());
+    if (r.duckdbExact() != null) {
+      out.printf(
+          Locale.ROOT,
+          "ours: %,.0f events/s, %.1f MB/s; ours/duckdb-plain %.2f,"
+              + " ours/duckdb-exact %.2f, ours/parse-floor %.2f (wall time)%n",
+          r.oursEventsPerSecond(),
+          r.oursMegabytesPerSecond(),
+          r.ratio(Engine.DUCKDB_PLAIN),
+          r.ratio(Engine.DUCKDB_EXACT),
+          r.ratio(Engine.PARSE_FLOOR));
+      out.printf(
+          Locale.ROOT,
+          "counts: ours clean %,d, duckdb-exact clean %,d; %s%n",
+          r.oursCounts().get("clean"),
+          r.duckdbExact().counts().get("clean"),
+          r.countDifferences().isEmpty()
+              ? "every outcome count equal"
+              : "DIFFERENT: " + r.countDifferences());
+    }
     if (r.spark()) {
       out.printf(
           Locale.ROOT,
@@ -83,14 +85,16 @@ final class ResultsReport {
           r.sparkPlain().counts().get("clean"),
           r.sparkPlain().counts().get("records_read"));
     }
-    out.printf(
-        Locale.ROOT,
-        "counts: ours clean %,d of %,d read, duckdb-plain clean %,d of %,d read"
-            + " (lenient, not the contract: not compared)%n",
-        r.oursCounts().get("clean"),
-        r.oursCounts().get("records_read"),
-        r.duckdbPlain().counts().get("clean"),
-        r.duckdbPlain().counts().get("records_read"));
+    if (r.duckdbPlain() != null) {
+      out.printf(
+          Locale.ROOT,
+          "counts: ours clean %,d of %,d read, duckdb-plain clean %,d of %,d read"
+              + " (lenient, not the contract: not compared)%n",
+          r.oursCounts().get("clean"),
+          r.oursCounts().get("records_read"),
+          r.duckdbPlain().counts().get("clean"),
+          r.duckdbPlain().counts().get("records_read"));
+    }
   }
 
   static void writeJson(Results r, Path file) throws IOException {
@@ -116,11 +120,13 @@ final class ResultsReport {
       }
       g.writeEndArray();
       g.writeStringField("peak_rss_method", r.peakRss().name().toLowerCase(Locale.ROOT));
-      g.writeObjectFieldStart("duckdb");
-      g.writeStringField("version", r.duckdbExact().version());
-      g.writeStringField("threads", r.duckdbExact().threads());
-      g.writeStringField("memory_limit", r.duckdbExact().memoryLimit());
-      g.writeEndObject();
+      if (r.duckdbExact() != null) {
+        g.writeObjectFieldStart("duckdb");
+        g.writeStringField("version", r.duckdbExact().version());
+        g.writeStringField("threads", r.duckdbExact().threads());
+        g.writeStringField("memory_limit", r.duckdbExact().memoryLimit());
+        g.writeEndObject();
+      }
       g.writeObjectFieldStart("medians");
       for (Medians e : r.medians().values()) {
         g.writeObjectFieldStart(e.engine().label);
@@ -135,8 +141,10 @@ final class ResultsReport {
       g.writeObjectFieldStart("ours");
       g.writeNumberField("events_per_second", r.oursEventsPerSecond());
       g.writeNumberField("megabytes_per_second", r.oursMegabytesPerSecond());
-      g.writeNumberField("wall_ratio_to_duckdb_plain", r.ratio(Engine.DUCKDB_PLAIN));
-      g.writeNumberField("wall_ratio_to_duckdb_exact", r.ratio(Engine.DUCKDB_EXACT));
+      if (r.duckdbExact() != null) {
+        g.writeNumberField("wall_ratio_to_duckdb_plain", r.ratio(Engine.DUCKDB_PLAIN));
+        g.writeNumberField("wall_ratio_to_duckdb_exact", r.ratio(Engine.DUCKDB_EXACT));
+      }
       g.writeNumberField("wall_ratio_to_parse_floor", r.ratio(Engine.PARSE_FLOOR));
       g.writeEndObject();
       if (r.spark()) {
@@ -159,8 +167,10 @@ final class ResultsReport {
         }
         g.writeEndArray();
       }
-      counts(g, Engine.DUCKDB_EXACT.label, r.duckdbExact().counts());
-      counts(g, Engine.DUCKDB_PLAIN.label, r.duckdbPlain().counts());
+      if (r.duckdbExact() != null) {
+        counts(g, Engine.DUCKDB_EXACT.label, r.duckdbExact().counts());
+        counts(g, Engine.DUCKDB_PLAIN.label, r.duckdbPlain().counts());
+      }
       g.writeArrayFieldStart("different");
       for (String k : r.countDifferences()) {
         g.writeString(k);

@@ -1,11 +1,10 @@
 package com.benefits.etl.spark;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.date_from_unix_date;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.when;
 
 import com.benefits.etl.EngineRun;
 import com.benefits.etl.GateCheck;
@@ -38,7 +37,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scala.Tuple2;
@@ -50,14 +48,16 @@ import scala.Tuple2;
  * <ol>
  *   <li>count: each unit's lines and records, so record indices and line numbers are global; a
  *       fatal error (a truncated JSON array) is found here, once, before anything is written;
- *   <li>keys: each record's outcome of steps 1-3, its exact deduplication key, and what steps 5-6
- *       make of it; one shuffle finds the first index of every key (SPEC step 4), the counts and
- *       the daily summary come from there;
+ *   <li>keys: the exact deduplication key of each record that passed steps 1-3; one shuffle finds
+ *       the first index of every key (step 4), a second, small one sends each later index (a
+ *       duplicate) to its unit;
  *   <li>clean events and
  *   <li>rejects: each record's fate, in input order, each unit given its duplicates' indices.
  * </ol>
  *
- * Only counts reach the driver. Outputs are written into a staging directory and published by
+ * The counts come from the rows written, and the daily summary from the clean events written.
+ *
+ * <p>Only counts reach the driver. Outputs are written into a staging directory and published by
  * renames ({@link StagedOutput}) once the counts pass the run's quality gates; a run that fails one
  * keeps them in {@code .benefits-etl/failed/RUN/} in the output directory, as the embedded engine
  * does, and publishes nothing.
@@ -71,11 +71,8 @@ final class SparkRun {
   private static final StructType KEYS =
       DataTypes.createStructType(
           List.of(
-              DataTypes.createStructField("key", DataTypes.BinaryType, true),
-              DataTypes.createStructField("pos", DataTypes.LongType, false),
-              DataTypes.createStructField("outcome", DataTypes.IntegerType, false),
-              DataTypes.createStructField("user_id", DataTypes.StringType, false),
-              DataTypes.createStructField("event_date", DataTypes.IntegerType, false)));
+              DataTypes.createStructField("key", DataTypes.BinaryType, false),
+              DataTypes.createStructField("pos", DataTypes.LongType, false)));
 
   private final SparkSession spark;
   private final EngineRun run;
@@ -124,21 +121,13 @@ final class SparkRun {
               "spark.sql.shuffle.partitions",
               Integer.toString(Math.max(partitions, jsc.defaultParallelism())));
       JavaRDD<Unit> unitRdd = jsc.parallelize(units, partitions);
-      Dataset<Row> keys =
-          spark
-              .createDataFrame(unitRdd.mapPartitions(new Tasks.Keys(conf, lookup)), KEYS)
-              .persist(StorageLevel.MEMORY_AND_DISK());
-      Dataset<Row> marked =
-          keys.where(col("key").isNotNull())
-              .withColumn("first", min("pos").over(Window.partitionBy("key")))
-              .persist(StorageLevel.MEMORY_AND_DISK());
       try {
-        Map<RejectReason, Long> rejected = new EnumMap<>(RejectReason.class);
-        long clean = outcomes(keys, marked, rejected);
-        phases.end("deduplicate");
-
+        // Step 4: the first index of every key, in one shuffle; each later index is a duplicate,
+        // routed to its unit's partition, sorted.
         JavaPairRDD<Long, Long> duplicates =
-            marked
+            spark
+                .createDataFrame(unitRdd.mapPartitions(new Tasks.Keys(conf)), KEYS)
+                .withColumn("first", min("pos").over(Window.partitionBy("key")))
                 .where(col("pos").notEqual(col("first")))
                 .select("pos", "first")
                 .javaRDD()
@@ -150,7 +139,7 @@ final class SparkRun {
             spark.createDataFrame(
                 unitRdd.zipPartitions(duplicates, new Tasks.Fates(conf, lookup, true)),
                 Schemas.CLEAN_EVENTS));
-        phases.end("clean_events");
+        phases.end("deduplicate_and_clean_events");
         write(
             out,
             Output.REJECTED_EVENTS,
@@ -159,15 +148,30 @@ final class SparkRun {
                 Schemas.REJECTED_EVENTS));
         phases.end("rejected_events");
 
+        // The counts are those of the rows written (read back from the staged files), so the
+        // invariant below checks the outputs against the first pass's count of records.
+        Dataset<Row> cleanRows = spark.read().parquet(out.staged(Output.CLEAN_EVENTS.fileName()));
+        long clean = cleanRows.count();
+        Map<RejectReason, Long> rejected = new EnumMap<>(RejectReason.class);
+        for (Row r :
+            spark
+                .read()
+                .parquet(out.staged(Output.REJECTED_EVENTS.fileName()))
+                .groupBy("reason")
+                .count()
+                .collectAsList()) {
+          rejected.put(reason(r.getString(0)), r.getLong(1));
+        }
         Dataset<Row> daily =
-            marked
-                .where(col("pos").equalTo(col("first")).and(col("outcome").equalTo(Tasks.CLEAN)))
+            cleanRows
+                // Both are required columns, never null; Spark reads every Parquet column as
+                // nullable, and a non-null coalesce gives the daily summary its REQUIRED columns.
+                .where(col("user_id").isNotNull().and(col("event_date").isNotNull()))
+                .select(
+                    coalesce(col("user_id"), lit("")).as("user_id"),
+                    coalesce(col("event_date"), lit(java.time.LocalDate.EPOCH)).as("event_date"))
                 .groupBy(col("user_id"), col("event_date"))
                 .agg(count(lit(1)).as("event_count"))
-                .select(
-                    col("user_id"),
-                    date_from_unix_date(col("event_date")).as("event_date"),
-                    col("event_count"))
                 .orderBy(col("user_id"), col("event_date"));
         if (!daily.schema().equals(Schemas.DAILY_SUMMARY)) {
           throw new IllegalStateException(
@@ -241,8 +245,6 @@ final class SparkRun {
                 Output.RUN_REPORT.fileName()));
         return result;
       } finally {
-        marked.unpersist();
-        keys.unpersist();
         lookup.destroy();
         conf.destroy();
       }
@@ -296,33 +298,13 @@ final class SparkRun {
     return bases;
   }
 
-  /**
-   * Counts every outcome: steps 1-3 from the keyless records, 4-6 from the keyed ones (a record
-   * whose index is not its key's first is a duplicate). Returns the clean count.
-   */
-  private static long outcomes(
-      Dataset<Row> keys, Dataset<Row> marked, Map<RejectReason, Long> rejected) {
+  private static RejectReason reason(String code) {
     for (RejectReason r : RejectReason.values()) {
-      rejected.put(r, 0L);
-    }
-    long clean = 0;
-    for (Row r : keys.where(col("key").isNull()).groupBy("outcome").count().collectAsList()) {
-      rejected.put(RejectReason.values()[r.getInt(0)], r.getLong(1));
-    }
-    Dataset<Row> outcome =
-        marked.select(
-            when(col("pos").notEqual(col("first")), lit(RejectReason.DUPLICATE.ordinal()))
-                .otherwise(col("outcome"))
-                .as("o"));
-    for (Row r : outcome.groupBy("o").count().collectAsList()) {
-      int o = r.getInt(0);
-      if (o == Tasks.CLEAN) {
-        clean = r.getLong(1);
-      } else {
-        rejected.put(RejectReason.values()[o], r.getLong(1));
+      if (r.code().equals(code)) {
+        return r;
       }
     }
-    return clean;
+    throw new IllegalStateException("a reject with reason " + code + ": a bug in the Spark engine");
   }
 
   /** Writes one Parquet output into the staging directory; an empty one as one empty file. */

@@ -1,7 +1,6 @@
 package com.benefits.etl.spark;
 
 import com.benefits.etl.BadInputException;
-import com.benefits.etl.RejectReason;
 import com.benefits.etl.internal.model.CheckedRecord;
 import com.benefits.etl.internal.model.ValidEvent;
 import com.benefits.etl.internal.read.NdjsonSplitReader;
@@ -25,9 +24,6 @@ import scala.Tuple2;
 
 /** The work each task does on its {@link Unit}, one class per pass over the events. */
 final class Tasks {
-  /** The outcome code of a record that passed every step, next to the reasons' ordinals. */
-  static final int CLEAN = RejectReason.values().length;
-
   private Tasks() {}
 
   /** What the first pass learns of a unit: its lines and records, or the fatal error it met. */
@@ -54,48 +50,29 @@ final class Tasks {
   }
 
   /**
-   * Pass 2: for every record, its outcome as far as one record tells it. A record that failed steps
-   * 1-3 gets its reason and no key; a valid one gets its deduplication key (SPEC step 4, encoded
-   * exactly: {@link KeyEncoder}) and what steps 5 and 6 would make of it, with its user id (empty
-   * otherwise) and event date when it would be clean, for the daily summary. The id of a user from
-   * the users file is valid Unicode, so it is the same as a Spark string.
+   * Pass 2: the deduplication key (SPEC step 4) of every record that passed steps 1-3, encoded
+   * exactly ({@link KeyEncoder}: lone surrogates kept, -0.0 equal to 0.0), with its index.
    */
   static final class Keys implements FlatMapFunction<Iterator<Unit>, Row> {
     private static final long serialVersionUID = 1L;
     private final Broadcast<HadoopConf> conf;
-    private final Broadcast<UsersLookup> users;
 
-    Keys(Broadcast<HadoopConf> conf, Broadcast<UsersLookup> users) {
+    Keys(Broadcast<HadoopConf> conf) {
       this.conf = conf;
-      this.users = users;
     }
 
     @Override
     public Iterator<Row> call(Iterator<Unit> units) {
-      UsersLookup lookup = users.value();
       KeyEncoder encoder = new KeyEncoder();
       return new RecordRows(units, conf.value()) {
         @Override
         Row row(UnitRecords r) {
           CheckedRecord checked = r.checked();
           if (!checked.isValid()) {
-            return RowFactory.create(
-                null, r.index(), checked.rejection().reason().ordinal(), "", 0);
+            return null;
           }
-          ValidEvent e = checked.event();
-          int length = encoder.encode(e.dedupKey());
-          byte[] key = Arrays.copyOf(encoder.bytes(), length);
-          int user = lookup.find(e.userId());
-          int outcome;
-          if (user < 0) {
-            outcome = RejectReason.UNKNOWN_USER.ordinal();
-          } else if (!lookup.inTargetCountry(user)) {
-            outcome = RejectReason.FILTERED_COUNTRY.ordinal();
-          } else {
-            outcome = CLEAN;
-          }
-          return RowFactory.create(
-              key, r.index(), outcome, outcome == CLEAN ? e.userId() : "", e.eventDate());
+          int length = encoder.encode(checked.event().dedupKey());
+          return RowFactory.create(Arrays.copyOf(encoder.bytes(), length), r.index());
         }
       };
     }
