@@ -136,8 +136,8 @@ public final class Benchmark implements Callable<Integer> {
     List<Engine> engines =
         java.util.Arrays.stream(Engine.values())
             .filter(e -> spark || !e.spark())
-            // The DuckDB peers read the array layout only.
-            .filter(e -> format == EventsFormat.ARRAY || !e.duckDb())
+            // The DuckDB peers and the parse floor read the array layout only.
+            .filter(e -> format == EventsFormat.ARRAY || !(e.duckDb() || e == Engine.PARSE_FLOOR))
             .toList();
     PeakRss meter = PeakRss.available();
     Path scratch = Files.createTempDirectory("benefits-bench-");

@@ -10,8 +10,9 @@ import java.util.Map;
 /**
  * Everything one benchmark run found: the setup, every sample, the medians, and the outcome counts
  * of ours and both DuckDB peers (from the last round) to compare: ours must equal the exact peer's;
- * the plain peer's differ (it is lenient) and are reported, not compared. The DuckDB peers read the
- * array layout only: on an NDJSON data set they do not run, and their reports are null.
+ * the plain peer's differ (it is lenient) and are reported, not compared. The DuckDB peers and the
+ * parse floor read the array layout only: on an NDJSON data set they do not run, and the peers'
+ * reports are null.
  */
 record Results(
     Instant startedAt,

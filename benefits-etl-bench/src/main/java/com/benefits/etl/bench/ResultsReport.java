@@ -144,8 +144,8 @@ final class ResultsReport {
       if (r.duckdbExact() != null) {
         g.writeNumberField("wall_ratio_to_duckdb_plain", r.ratio(Engine.DUCKDB_PLAIN));
         g.writeNumberField("wall_ratio_to_duckdb_exact", r.ratio(Engine.DUCKDB_EXACT));
+        g.writeNumberField("wall_ratio_to_parse_floor", r.ratio(Engine.PARSE_FLOOR));
       }
-      g.writeNumberField("wall_ratio_to_parse_floor", r.ratio(Engine.PARSE_FLOOR));
       g.writeEndObject();
       if (r.spark()) {
         g.writeObjectFieldStart("spark");

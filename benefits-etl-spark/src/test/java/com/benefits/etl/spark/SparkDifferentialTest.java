@@ -6,14 +6,22 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.benefits.etl.BadInputException;
 import com.benefits.etl.EtlPipeline;
 import com.benefits.etl.EventsFormat;
+import com.benefits.etl.Output;
 import com.benefits.etl.PipelineOptions;
 import com.benefits.etl.RunResult;
 import com.benefits.etl.generate.GeneratedData;
 import com.benefits.etl.generate.GeneratorOptions;
 import com.benefits.etl.generate.MockDataGenerator;
+import com.benefits.etl.testing.TestFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
@@ -123,6 +131,79 @@ class SparkDifferentialTest {
       Path run = dir.resolve("run-" + content.length());
       RunResult[] results = bothEngines(events, users, run, 2);
       assertThat(results[1].recordsRead()).isZero();
+    }
+  }
+
+  /**
+   * A directory of three events files (NDJSON, gzipped NDJSON, NDJSON, cut from one generated file
+   * at line ends) is one run, in name order: the same outputs as the embedded engine on the whole
+   * file, but for the line numbers in {@code detail}, which count within each file.
+   */
+  @Test
+  void aDirectoryOfFilesIsOneRunInNameOrder(@TempDir Path dir) throws IOException {
+    GeneratedData data =
+        new MockDataGenerator(
+                GeneratorOptions.builder(dir.resolve("in"))
+                    .events(3_000)
+                    .users(200)
+                    .seed(21)
+                    .format(EventsFormat.NDJSON)
+                    .build())
+            .generate();
+    List<String> lines = List.of(Files.readString(data.events()).split("\n", -1));
+    Path parts = Files.createDirectories(dir.resolve("parts"));
+    int[] cuts = {0, 1_000, 2_200, lines.size()};
+    long[] lineOffsets = new long[3];
+    long[] firstRecords = new long[4];
+    for (int f = 0; f < 3; f++) {
+      String text = String.join("\n", lines.subList(cuts[f], cuts[f + 1]));
+      if (f < 2) {
+        text += "\n";
+      }
+      lineOffsets[f] = cuts[f];
+      firstRecords[f + 1] =
+          firstRecords[f]
+              + lines.subList(cuts[f], cuts[f + 1]).stream().filter(l -> !l.isBlank()).count();
+      Path file = parts.resolve("events-" + f + ".ndjson");
+      Files.writeString(file, text);
+      if (f == 1) {
+        TestFiles.gzip(file, parts.resolve("events-1.ndjson.gz"));
+        Files.delete(file);
+      }
+    }
+    Files.writeString(parts.resolve("_SUCCESS"), ""); // skipped, as Spark skips it
+    RunResult embedded =
+        EtlPipeline.of(options(data.events(), data.users(), dir.resolve("embedded"))).run();
+    RunResult result =
+        LocalSpark.run(spark, options(parts, data.users(), dir.resolve("spark")), 50_000);
+    assertThat(result.rejected()).isEqualTo(embedded.rejected());
+    assertThat(result.cleanEvents()).isEqualTo(embedded.cleanEvents());
+    for (Output o : List.of(Output.CLEAN_EVENTS, Output.DAILY_SUMMARY)) {
+      List<Map<String, Object>> actual = new ArrayList<>();
+      Compare.parts(dir.resolve("spark").resolve(o.fileName()))
+          .forEach(p -> actual.addAll(Compare.rows(p)));
+      assertThat(actual).isEqualTo(Compare.rows(dir.resolve("embedded").resolve(o.fileName())));
+    }
+    List<Map<String, Object>> rejects = new ArrayList<>();
+    Compare.parts(dir.resolve("spark/rejected_events.parquet"))
+        .forEach(p -> rejects.addAll(Compare.rows(p)));
+    List<Map<String, Object>> expected = new ArrayList<>();
+    Pattern line = Pattern.compile("^line (\\d+)");
+    for (Map<String, Object> row :
+        Compare.rows(dir.resolve("embedded").resolve(Output.REJECTED_EVENTS.fileName()))) {
+      long index = (Long) row.get("record_index");
+      int file = index >= firstRecords[2] ? 2 : index >= firstRecords[1] ? 1 : 0;
+      Matcher m = line.matcher((String) row.get("detail"));
+      Map<String, Object> translated = new LinkedHashMap<>(row);
+      if (m.find()) {
+        long inFile = Long.parseLong(m.group(1)) - lineOffsets[file];
+        translated.put("detail", m.replaceFirst("line " + inFile));
+      }
+      expected.add(translated);
+    }
+    assertThat(rejects).hasSize(expected.size());
+    for (int i = 0; i < expected.size(); i++) {
+      assertThat(rejects.get(i)).as("reject %d", i).isEqualTo(expected.get(i));
     }
   }
 
