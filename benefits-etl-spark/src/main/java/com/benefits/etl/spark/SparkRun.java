@@ -66,6 +66,8 @@ final class SparkRun {
   /** A Spark property: the NDJSON split size in bytes (default: as Spark splits files). */
   static final String SPLIT_BYTES = "spark.benefits.etl.splitBytes";
 
+  private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
+
   private static final Logger LOG = LoggerFactory.getLogger(SparkRun.class);
 
   private static final StructType KEYS =
@@ -115,11 +117,10 @@ final class SparkRun {
       int partitions = Math.max(1, units.size());
       // The shuffles' width follows the input (a unit is up to 128 MB of events), not the
       // session's default of 200, which on a small input is 200 near-empty tasks per shuffle.
+      String shufflePartitions = spark.conf().get(SHUFFLE_PARTITIONS);
       spark
           .conf()
-          .set(
-              "spark.sql.shuffle.partitions",
-              Integer.toString(Math.max(partitions, jsc.defaultParallelism())));
+          .set(SHUFFLE_PARTITIONS, Integer.toString(Math.max(partitions, jsc.defaultParallelism())));
       JavaRDD<Unit> unitRdd = jsc.parallelize(units, partitions);
       try {
         // Step 4: the first index of every key, in one shuffle; each later index is a duplicate,
@@ -245,6 +246,7 @@ final class SparkRun {
                 Output.RUN_REPORT.fileName()));
         return result;
       } finally {
+        spark.conf().set(SHUFFLE_PARTITIONS, shufflePartitions);
         lookup.destroy();
         conf.destroy();
       }
