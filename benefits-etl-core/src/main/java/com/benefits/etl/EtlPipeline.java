@@ -6,18 +6,21 @@ import com.benefits.etl.internal.model.Cancellation;
 import com.benefits.etl.internal.model.CheckedRecord;
 import com.benefits.etl.internal.model.CleanEvent;
 import com.benefits.etl.internal.model.DailyCount;
+import com.benefits.etl.internal.model.MemoryPlan;
 import com.benefits.etl.internal.model.RejectedRecord;
 import com.benefits.etl.internal.model.UsersTable;
 import com.benefits.etl.internal.model.ValidEvent;
 import com.benefits.etl.internal.read.EventReader;
 import com.benefits.etl.internal.read.LocalPaths;
 import com.benefits.etl.internal.read.UsersCsvReader;
+import com.benefits.etl.internal.report.DayTotals;
+import com.benefits.etl.internal.report.RejectExample;
+import com.benefits.etl.internal.report.ReportHtmlWriter;
 import com.benefits.etl.internal.report.RunReport;
 import com.benefits.etl.internal.report.RunReportWriter;
 import com.benefits.etl.internal.rules.Rejection;
 import com.benefits.etl.internal.transform.DailyCounts;
 import com.benefits.etl.internal.transform.Deduplicator;
-import com.benefits.etl.internal.transform.UserIndex;
 import com.benefits.etl.internal.write.AsyncEventWriter;
 import com.benefits.etl.internal.write.CleanEventsWriter;
 import com.benefits.etl.internal.write.DailySummaryWriter;
@@ -59,6 +62,12 @@ public final class EtlPipeline {
   private final PipelineOptions options;
   private final Cancellation cancellation = new Cancellation();
 
+  // What progress() reports; written by the run's thread, read by any.
+  private volatile RunProgress.Phase phase = RunProgress.Phase.STARTING;
+  private volatile EventReader reading;
+  private volatile long recordsSoFar;
+  private volatile long startNanos = System.nanoTime();
+
   private EtlPipeline(PipelineOptions options) {
     this.options = requireNonNull(options, "options is null");
   }
@@ -87,6 +96,20 @@ public final class EtlPipeline {
   }
 
   /**
+   * Where the run is now: safe to call from any thread while {@link #run()} runs, as a progress
+   * bar's thread does.
+   */
+  public RunProgress progress() {
+    EventReader events = reading;
+    return new RunProgress(
+        phase,
+        events == null ? 0 : events.bytesRead(),
+        events == null ? -1 : events.bytesTotal(),
+        recordsSoFar,
+        Duration.ofNanos(System.nanoTime() - startNanos));
+  }
+
+  /**
    * Runs the whole pipeline and publishes its outputs.
    *
    * @throws BadInputException for input that stops the run (docs/spec.md, "Errors"); no output is
@@ -98,6 +121,7 @@ public final class EtlPipeline {
   public RunResult run() {
     Instant startedAt = Instant.now();
     long start = System.nanoTime();
+    startNanos = start;
     Phases phases = new Phases();
     LocalPaths.requireLocal(options.events(), "events file");
     LocalPaths.requireLocal(options.users(), "users file");
@@ -110,24 +134,31 @@ public final class EtlPipeline {
             ScratchSpace.create(
                 options.scratch().orElse(out.defaultScratchParent()), out.runId())) {
       Path eventsFile = LocalPaths.readable(options.events(), scratch, cancellation);
-      try (EventReader events = EventReader.open(eventsFile)) {
+      try (EventReader events = EventReader.open(eventsFile, options.events())) {
+        reading = events;
+        phase = RunProgress.Phase.LOADING_USERS;
         List<String> warnings = new ArrayList<>(events.warnings());
-        UsersTable users = UsersCsvReader.read(options.users(), cancellation);
+        MemoryPlan memory = MemoryPlan.forThisJvm();
+        UsersTable users =
+            UsersCsvReader.read(
+                options.users(), cancellation, memory.usersTableBytes(), warnings::add);
         UsersStats u = users.stats();
         LOG.info(
             "Loaded {} users from {} rows of {} ({} blank ids, {} repeated ids, {} invalid"
-                + " signup dates)",
+                + " signup dates) into {} MB",
             u.users(),
             u.rows(),
             options.users(),
             u.blankIds(),
             u.duplicateIds(),
-            u.invalidSignupDates());
+            u.invalidSignupDates(),
+            users.bytes() >> 20);
         warnings.addAll(usersWarnings(users));
         phases.end("load_users");
         try (Deduplicator dedup =
                 new Deduplicator(
-                    scratch.file("dedup-keys"), Deduplicator.DEFAULT_MEMORY_BUDGET_BYTES);
+                    scratch.file("dedup-keys"),
+                    memory.dedupBytes(users.bytes(), Deduplicator.DEFAULT_MEMORY_BUDGET_BYTES));
             DailyCounts daily =
                 new DailyCounts(users, scratch.file("daily"), DailyCounts.DEFAULT_BUFFER_KEYS)) {
           return run(
@@ -166,11 +197,7 @@ public final class EtlPipeline {
               + users.stats().rows()
               + " data rows): every event will be an unknown_user");
     } else {
-      long inCountry = 0;
-      for (int u = 0; u < users.size(); u++) {
-        inCountry += options.country().equals(users.country(u)) ? 1 : 0;
-      }
-      if (inCountry == 0) {
+      if (users.countryCode(options.country()) < 0) {
         warnings.add(
             "the country "
                 + options.country()
@@ -198,19 +225,24 @@ public final class EtlPipeline {
       long start)
       throws IOException {
     long dailyRows;
+    DayTotals eventsPerDay = new DayTotals();
     try (AsyncEventWriter writer =
         new AsyncEventWriter(
             CleanEventsWriter.open(out.temporaryFor(Output.CLEAN_EVENTS)),
             RejectsWriter.open(out.temporaryFor(Output.REJECTED_EVENTS)),
             steps.daily::add)) {
       long readerCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+      phase = RunProgress.Phase.READING_EVENTS;
       while (events.next()) {
         if ((events.index() & 1023) == 0) {
           cancellation.check();
+          recordsSoFar = events.index();
         }
         steps.process(events, writer);
       }
       readerCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - readerCpu;
+      recordsSoFar = events.recordsRead();
+      phase = RunProgress.Phase.DAILY_SUMMARY;
       writer.finishRows();
       if (events.recordsRead() == 0) {
         LOG.warn("{} holds no records; the outputs are written empty", options.events());
@@ -226,6 +258,7 @@ public final class EtlPipeline {
                 cancellation.check();
               }
               writeUnchecked(daily, row);
+              eventsPerDay.add(row.eventDate(), row.eventCount());
             });
         dailyRows = daily.rowsWritten();
       }
@@ -272,40 +305,61 @@ public final class EtlPipeline {
             warnings,
             gates,
             phases.list,
-            outputs);
+            outputs,
+            steps.examples(),
+            eventsPerDay);
     RunReportWriter.write(report, out.temporaryFor(Output.RUN_REPORT));
+    if (options.reportHtml()) {
+      ReportHtmlWriter.write(report, out.temporaryFor(Output.REPORT_HTML));
+    }
     if (!failed.isEmpty()) {
       Path kept = out.keepUnpublished();
       throw new QualityGateException(result, failed, kept);
     }
     cancellation.check(); // the last moment to stop: publishing is not undone
+    phase = RunProgress.Phase.PUBLISHING;
     out.publish();
+    phase = RunProgress.Phase.DONE;
     return result;
   }
 
   /** The per-record work of steps 1–6, and the counts it keeps. */
   private static final class Steps {
+    /** Rejected records the report shows of each reason. */
+    static final int EXAMPLES = 5;
+
     final UsersTable users;
     final String country;
+
+    /** The target country's code in the users table, or -1 when no user has it. */
+    final int countryCode;
+
     final Deduplicator dedup;
     final DailyCounts daily;
-
-    /** Steps 5 and 6 in one lookup; each user's country decided once. */
-    final UserIndex userIndex;
-
     final long[] rejected = new long[RejectReason.values().length];
+
+    /** The first rejected records of each reason, for the report. */
+    final List<List<RejectExample>> examples = new ArrayList<>();
+
     long clean;
 
     Steps(UsersTable users, String country, Deduplicator dedup, DailyCounts daily) {
       this.users = users;
       this.country = country;
+      this.countryCode = users.countryCode(country);
       this.dedup = dedup;
       this.daily = daily;
-      boolean[] inCountry = new boolean[users.size()];
-      for (int u = 0; u < inCountry.length; u++) {
-        inCountry[u] = country.equals(users.country(u));
+      for (int i = 0; i < rejected.length; i++) {
+        examples.add(new ArrayList<>(EXAMPLES));
       }
-      this.userIndex = new UserIndex(users, inCountry, daily);
+    }
+
+    Map<RejectReason, List<RejectExample>> examples() {
+      Map<RejectReason, List<RejectExample>> byReason = new EnumMap<>(RejectReason.class);
+      for (RejectReason reason : RejectReason.values()) {
+        byReason.put(reason, List.copyOf(examples.get(reason.ordinal())));
+      }
+      return byReason;
     }
 
     Map<RejectReason, Long> rejectedByReason() {
@@ -328,23 +382,22 @@ public final class EtlPipeline {
       // and the duplicate check, so the two tables' cache misses overlap. The lookup changes
       // nothing; the reasons are still decided in the contract's order.
       dedup.prepare(e.dedupKey());
-      int entry = userIndex.find(e.userId());
+      int user = users.find(e.userId());
       long first = dedup.firstSeen(index);
       if (first >= 0) {
         reject(events, out, Rejection.duplicate(first));
         return;
       }
-      if (entry < 0) {
+      if (user < 0) {
         reject(events, out, Rejection.unknownUser(e.userId()));
         return;
       }
-      if (!userIndex.inCountry(entry)) {
-        String userCountry = users.country(userIndex.user(entry));
-        reject(events, out, Rejection.filteredCountry(e.userId(), userCountry, country));
+      if (users.countryCode(user) != countryCode) {
+        reject(events, out, Rejection.filteredCountry(e.userId(), users.country(user), country));
         return;
       }
       int date = e.eventDate();
-      int signup = userIndex.signupDate(entry);
+      int signup = users.signupDate(user);
       // The target country equals the user's (step 6 passed), and is one shared instance.
       out.clean(
           new CleanEvent(
@@ -358,15 +411,18 @@ public final class EtlPipeline {
               e.page(),
               signup == UsersTable.NO_DATE ? null : signup,
               country),
-          DailyCounts.keyOfRank(userIndex.rank(entry), date));
+          DailyCounts.keyOfRank(users.rank(user), date));
       clean++;
     }
 
     private void reject(EventReader events, AsyncEventWriter out, Rejection rejection) {
-      rejected[rejection.reason().ordinal()]++;
-      out.reject(
-          new RejectedRecord(
-              events.index(), rejection.reason(), rejection.detail(), events.rawRecord()));
+      int reason = rejection.reason().ordinal();
+      rejected[reason]++;
+      String raw = events.rawRecord();
+      out.reject(new RejectedRecord(events.index(), rejection.reason(), rejection.detail(), raw));
+      if (examples.get(reason).size() < EXAMPLES) {
+        examples.get(reason).add(new RejectExample(events.index(), rejection.detail(), raw));
+      }
     }
   }
 

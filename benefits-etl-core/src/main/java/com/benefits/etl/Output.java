@@ -7,7 +7,9 @@ public enum Output {
   CLEAN_EVENTS("clean_events.parquet"),
   DAILY_SUMMARY("daily_summary.parquet"),
   REJECTED_EVENTS("rejected_events.parquet"),
-  RUN_REPORT("run_report.json");
+  RUN_REPORT("run_report.json"),
+  /** The run for a person to read: written unless {@code PipelineOptions.reportHtml()} is off. */
+  REPORT_HTML("report.html");
 
   private final String fileName;
 

@@ -18,6 +18,7 @@ import java.util.Optional;
  *     "US"})
  * @param scratch where the run's spill files go (a directory of its own is made inside, and removed
  *     at the end); empty: inside the output directory
+ * @param reportHtml whether the run also writes {@code report.html}
  */
 public record PipelineOptions(
     Path events,
@@ -25,7 +26,8 @@ public record PipelineOptions(
     Path output,
     String country,
     QualityGates qualityGates,
-    Optional<Path> scratch) {
+    Optional<Path> scratch,
+    boolean reportHtml) {
 
   /** The events path that means standard input. */
   public static final Path STANDARD_INPUT = Path.of("-");
@@ -56,6 +58,7 @@ public record PipelineOptions(
     private String country = "US";
     private QualityGates qualityGates = QualityGates.defaults();
     private Path scratch;
+    private boolean reportHtml = true;
 
     /** The events file, or {@link #STANDARD_INPUT}. */
     public Builder events(Path events) {
@@ -91,9 +94,15 @@ public record PipelineOptions(
       return this;
     }
 
+    /** Whether to write {@code report.html} too (the default). */
+    public Builder reportHtml(boolean reportHtml) {
+      this.reportHtml = reportHtml;
+      return this;
+    }
+
     public PipelineOptions build() {
       return new PipelineOptions(
-          events, users, output, country, qualityGates, Optional.ofNullable(scratch));
+          events, users, output, country, qualityGates, Optional.ofNullable(scratch), reportHtml);
     }
   }
 }

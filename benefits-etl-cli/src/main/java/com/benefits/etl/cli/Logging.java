@@ -13,7 +13,13 @@ final class Logging {
   /** Back to the defaults of logback.xml (matters when one JVM runs several commands). */
   static void reset() {
     level(OURS, null);
+    level(ProgressDisplay.LOGGER, Level.INFO);
     level(org.slf4j.Logger.ROOT_LOGGER_NAME, Level.WARN);
+  }
+
+  /** No progress lines: warnings and errors only. */
+  static void quiet() {
+    level(ProgressDisplay.LOGGER, Level.WARN);
   }
 
   static void verbose() {

@@ -4,6 +4,7 @@ import com.benefits.etl.EngineRun;
 import com.benefits.etl.EtlEngine;
 import com.benefits.etl.EtlEngines;
 import com.benefits.etl.EtlPipeline;
+import com.benefits.etl.Output;
 import com.benefits.etl.PipelineOptions;
 import com.benefits.etl.QualityGates;
 import com.benefits.etl.RejectReason;
@@ -34,6 +35,12 @@ import picocli.CommandLine.Spec;
             + " run_report.json, all published together only when the run succeeds and passes"
             + " its quality gates.")
 final class RunCommand implements Callable<Integer> {
+  /**
+   * The launcher sets this system property to stderr's width when stderr is a terminal: the run
+   * then shows a live progress bar instead of log lines.
+   */
+  static final String TERMINAL_COLUMNS = "etl.stderr.columns";
+
   @Spec CommandSpec spec;
 
   @Option(
@@ -102,6 +109,16 @@ final class RunCommand implements Callable<Integer> {
   Path scratch;
 
   @Option(
+      names = "--no-report-html",
+      description = "Do not write report.html (run_report.json is written all the same).")
+  boolean noReportHtml;
+
+  @Option(
+      names = "--quiet",
+      description = "Show no progress on stderr (warnings and errors still show).")
+  boolean quiet;
+
+  @Option(
       names = "--no-quality-gate",
       description = "Check no quality gate: publish whatever the counts.")
   boolean noQualityGate;
@@ -145,6 +162,7 @@ final class RunCommand implements Callable<Integer> {
               .country(country)
               .scratch(scratch)
               .qualityGates(gates)
+              .reportHtml(!noReportHtml)
               .build();
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--country: " + e.getMessage());
@@ -152,7 +170,18 @@ final class RunCommand implements Callable<Integer> {
     RunResult result;
     if (engine.equals(EtlEngines.DEFAULT) && master == null && conf.isEmpty()) {
       EtlPipeline pipeline = EtlPipeline.of(options);
-      result = Interrupts.stopOnSignal(pipeline, spec.commandLine().getErr());
+      if (quiet) {
+        Logging.quiet();
+        result = Interrupts.stopOnSignal(pipeline, spec.commandLine().getErr());
+      } else {
+        ProgressDisplay progress =
+            ProgressDisplay.start(pipeline, Integer.getInteger(TERMINAL_COLUMNS, 0), System.err);
+        try {
+          result = Interrupts.stopOnSignal(pipeline, spec.commandLine().getErr());
+        } finally {
+          progress.close();
+        }
+      }
     } else {
       Optional<EtlEngine> found = EtlEngines.find(engine);
       String problem =
@@ -258,6 +287,10 @@ final class RunCommand implements Callable<Integer> {
         Locale.ROOT,
         "  invariant %s: records_read = clean + rejected%n",
         r.invariantHolds() ? "holds" : "DOES NOT HOLD");
+    out.printf(Locale.ROOT, "Run report: %s%n", r.runReportFile());
+    if (options.reportHtml()) {
+      out.printf(Locale.ROOT, "Open the report: %s%n", r.file(Output.REPORT_HTML));
+    }
     out.flush();
   }
 }

@@ -44,6 +44,7 @@ class FatalErrorsTest {
             "clean_events.parquet",
             "daily_summary.parquet",
             "rejected_events.parquet",
+            "report.html",
             "run_report.json");
     assertThat(Outputs.temporaries(output)).isEmpty();
   }

@@ -5,6 +5,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sum;
 
 import com.benefits.etl.EngineRun;
 import com.benefits.etl.GateCheck;
@@ -14,6 +16,9 @@ import com.benefits.etl.RejectReason;
 import com.benefits.etl.RunResult;
 import com.benefits.etl.Version;
 import com.benefits.etl.internal.model.UsersTable;
+import com.benefits.etl.internal.report.DayTotals;
+import com.benefits.etl.internal.report.RejectExample;
+import com.benefits.etl.internal.report.ReportHtmlWriter;
 import com.benefits.etl.internal.report.RunReport;
 import com.benefits.etl.internal.report.RunReportWriter;
 import java.io.IOException;
@@ -65,6 +70,9 @@ import scala.Tuple2;
 final class SparkRun {
   /** A Spark property: the NDJSON split size in bytes (default: as Spark splits files). */
   static final String SPLIT_BYTES = "spark.benefits.etl.splitBytes";
+
+  /** Rejected records of each reason report.html shows, as the embedded engine. */
+  private static final int EXAMPLES = 5;
 
   private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
 
@@ -120,7 +128,8 @@ final class SparkRun {
       String shufflePartitions = spark.conf().get(SHUFFLE_PARTITIONS);
       spark
           .conf()
-          .set(SHUFFLE_PARTITIONS, Integer.toString(Math.max(partitions, jsc.defaultParallelism())));
+          .set(
+              SHUFFLE_PARTITIONS, Integer.toString(Math.max(partitions, jsc.defaultParallelism())));
       JavaRDD<Unit> unitRdd = jsc.parallelize(units, partitions);
       try {
         // Step 4: the first index of every key, in one shuffle; each later index is a duplicate,
@@ -227,7 +236,9 @@ final class SparkRun {
                 warnings,
                 gates,
                 phases.list,
-                outputs);
+                outputs,
+                examples(out),
+                dayTotals(out));
         try (OutputStream json =
             out.fileSystem()
                 .create(
@@ -235,15 +246,28 @@ final class SparkRun {
                     false)) {
           RunReportWriter.write(report, json);
         }
+        List<String> published = new ArrayList<>();
+        published.add(Output.CLEAN_EVENTS.fileName());
+        published.add(Output.DAILY_SUMMARY.fileName());
+        published.add(Output.REJECTED_EVENTS.fileName());
+        if (run.options().reportHtml()) {
+          java.nio.file.Path html = java.nio.file.Files.createTempFile("benefits-etl-", ".html");
+          try {
+            ReportHtmlWriter.write(report, html);
+            out.fileSystem()
+                .copyFromLocalFile(
+                    new org.apache.hadoop.fs.Path(html.toUri()),
+                    new org.apache.hadoop.fs.Path(out.staged(Output.REPORT_HTML.fileName())));
+          } finally {
+            java.nio.file.Files.deleteIfExists(html);
+          }
+          published.add(Output.REPORT_HTML.fileName());
+        }
+        published.add(Output.RUN_REPORT.fileName());
         if (!failed.isEmpty()) {
           throw new QualityGateException(result, failed, out.keepUnpublished());
         }
-        out.publish(
-            List.of(
-                Output.CLEAN_EVENTS.fileName(),
-                Output.DAILY_SUMMARY.fileName(),
-                Output.REJECTED_EVENTS.fileName(),
-                Output.RUN_REPORT.fileName()));
+        out.publish(published);
         return result;
       } finally {
         spark.conf().set(SHUFFLE_PARTITIONS, shufflePartitions);
@@ -298,6 +322,48 @@ final class SparkRun {
       bases[i] = units.get(i).recordBase();
     }
     return bases;
+  }
+
+  /** The first rejects of each reason, by record index, for report.html (a few rows each). */
+  private Map<RejectReason, List<RejectExample>> examples(StagedOutput out) {
+    Map<RejectReason, List<RejectExample>> examples = new EnumMap<>(RejectReason.class);
+    Dataset<Row> rejects = spark.read().parquet(out.staged(Output.REJECTED_EVENTS.fileName()));
+    List<Row> first =
+        rejects
+            .withColumn(
+                "n", row_number().over(Window.partitionBy("reason").orderBy(col("record_index"))))
+            .where(col("n").leq(EXAMPLES))
+            .orderBy(col("record_index"))
+            .select("record_index", "reason", "detail", "raw_record")
+            .collectAsList();
+    for (Row r : first) {
+      examples
+          .computeIfAbsent(reason(r.getString(1)), k -> new ArrayList<>())
+          .add(new RejectExample(r.getLong(0), r.getString(2), r.getString(3)));
+    }
+    return examples;
+  }
+
+  /** Clean events per UTC day, for report.html: one count per day, from the daily summary. */
+  private DayTotals dayTotals(StagedOutput out) {
+    DayTotals totals = new DayTotals();
+    for (Row r :
+        spark
+            .read()
+            .parquet(out.staged(Output.DAILY_SUMMARY.fileName()))
+            .groupBy(col("event_date"))
+            .agg(sum(col("event_count")))
+            .collectAsList()) {
+      totals.add(epochDay(r.get(0)), r.getLong(1));
+    }
+    return totals;
+  }
+
+  private static int epochDay(Object date) {
+    return (int)
+        (date instanceof java.time.LocalDate d
+            ? d.toEpochDay()
+            : ((java.sql.Date) date).toLocalDate().toEpochDay());
   }
 
   private static RejectReason reason(String code) {

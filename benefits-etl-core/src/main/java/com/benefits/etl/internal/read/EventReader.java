@@ -40,6 +40,8 @@ public final class EventReader implements AutoCloseable {
   private final RecordReader records;
   private final ReadLimits limits;
   private final List<String> warnings;
+  private final CountingInputStream counted;
+  private final long bytesTotal;
   private long index = -1;
 
   private EventReader(
@@ -48,8 +50,12 @@ public final class EventReader implements AutoCloseable {
       boolean gzip,
       RecordReader records,
       ReadLimits limits,
-      List<String> warnings) {
+      List<String> warnings,
+      CountingInputStream counted,
+      long bytesTotal) {
     this.warnings = List.copyOf(warnings);
+    this.counted = counted;
+    this.bytesTotal = bytesTotal;
     this.file = file;
     this.format = format;
     this.gzip = gzip;
@@ -90,7 +96,7 @@ public final class EventReader implements AutoCloseable {
 
   private static EventReader open(Path source, Path file, ReadLimits limits, boolean byteChecker) {
     InputFiles.requireReadableFile(source, file, "events file");
-    return open(file, () -> Files.newInputStream(source), limits, byteChecker);
+    return open(file, () -> Files.newInputStream(source), size(source), limits, byteChecker);
   }
 
   /**
@@ -99,7 +105,7 @@ public final class EventReader implements AutoCloseable {
    * each call; {@code file} names it in messages, and its name tells a {@code .gz} file.
    */
   public static EventReader open(Path file, Source source, ReadLimits limits) {
-    return open(file, source, limits, true);
+    return open(file, source, -1, limits, true);
   }
 
   /** Opens an events file's bytes, from the start, at each call. */
@@ -108,18 +114,20 @@ public final class EventReader implements AutoCloseable {
     InputStream open() throws IOException;
   }
 
+  /** {@code size} is the file's size in bytes, or -1 when not known. */
   private static EventReader open(
-      Path file, Source source, ReadLimits limits, boolean byteChecker) {
+      Path file, Source source, long size, ReadLimits limits, boolean byteChecker) {
     Data data = null;
     try {
-      data = Data.open(source, file);
+      CountingInputStream counted = new CountingInputStream(source.open());
+      data = Data.open(counted, file);
       JsonFactory json = limits.jsonFactory();
       RecordReader records;
       if (data.format() == EventsFormat.NDJSON) {
         records = new NdjsonRecordReader(file, data.stream(), json, limits, byteChecker);
       } else {
         // An array's bytes must be UTF-8 throughout (NDJSON checks each line instead).
-        Source raw = () -> Data.open(source, file).stream();
+        Source raw = () -> Data.open(source.open(), file).stream();
         InputStream checked = new Utf8CheckedInputStream(data.stream(), file, raw, NOT_UTF8);
         if (byteChecker && limits.maxNestingDepth() >= 2) {
           records =
@@ -141,7 +149,8 @@ public final class EventReader implements AutoCloseable {
                 LOG.warn(w);
                 warnings.add(w);
               });
-      return new EventReader(file, data.format(), data.gzip(), records, limits, warnings);
+      return new EventReader(
+          file, data.format(), data.gzip(), records, limits, warnings, counted, size);
     } catch (IOException e) {
       closeQuietly(data);
       throw new BadInputException(file, ReadFailures.describe(e), new UncheckedIOException(e));
@@ -154,8 +163,8 @@ public final class EventReader implements AutoCloseable {
   /** A file's data after any gzip layer and byte-order mark, and what it turned out to be. */
   private record Data(
       InputStream stream, boolean gzip, EventsFormat format, Optional<String> looksLike) {
-    static Data open(Source source, Path file) throws IOException {
-      InputStream in = new BufferedInputStream(source.open(), BUFFER);
+    static Data open(InputStream raw, Path file) throws IOException {
+      InputStream in = new BufferedInputStream(raw, BUFFER);
       try {
         boolean gzip = isGzip(in);
         Optional<String> looksLike = InputSniffer.compressedOrBinary(InputSniffer.peek(in));
@@ -284,6 +293,24 @@ public final class EventReader implements AutoCloseable {
 
   public boolean gzip() {
     return gzip;
+  }
+
+  /** Bytes of the file read so far (of the compressed file for gzip); safe from any thread. */
+  public long bytesRead() {
+    return counted.count();
+  }
+
+  /** The file's size when it was opened, or -1 when it has none (a pipe). */
+  public long bytesTotal() {
+    return bytesTotal;
+  }
+
+  private static long size(Path file) {
+    try {
+      return Files.isRegularFile(file) ? Files.size(file) : -1;
+    } catch (IOException e) {
+      return -1;
+    }
   }
 
   /** Warnings about the file's kind, logged when it was opened (a CSV, UTF-16, zstd...). */

@@ -3,6 +3,7 @@ package com.benefits.etl.internal.read;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 
 /**
@@ -39,17 +40,25 @@ final class RowWarnings {
     }
   }
 
-  /** Logs one warning naming the file, the count of rows and the examples; nothing for none. */
-  void log(Logger log, Path file, long count) {
+  /**
+   * Logs one warning naming the file, the count of rows and the examples, and gives it to {@code
+   * sink}; nothing for none.
+   */
+  void log(Logger log, Path file, long count, Consumer<String> sink) {
     if (count == 0) {
       return;
     }
-    log.warn(
-        "{}: {} {} ({}{})",
-        file,
-        count,
-        count == 1 ? "row " + one : "rows " + many,
-        String.join(", ", examples),
-        count > examples.size() ? ", ..." : "");
+    String warning =
+        file
+            + ": "
+            + count
+            + " "
+            + (count == 1 ? "row " + one : "rows " + many)
+            + " ("
+            + String.join(", ", examples)
+            + (count > examples.size() ? ", ..." : "")
+            + ")";
+    log.warn(warning);
+    sink.accept(warning);
   }
 }

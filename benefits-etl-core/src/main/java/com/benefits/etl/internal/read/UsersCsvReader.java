@@ -19,6 +19,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,18 +49,21 @@ public final class UsersCsvReader {
    *     or repeated, or a row is not well-formed
    */
   public static UsersTable read(Path file) {
-    return read(file, new Cancellation());
+    return read(file, new Cancellation(), Long.MAX_VALUE, warning -> {});
   }
 
   /**
-   * Reads the whole users file into a table, checking {@code cancellation} every 65,536 rows.
+   * Reads the whole users file into a table of at most {@code maxBytes}, checking {@code
+   * cancellation} every 65,536 rows; each warning it logs also goes to {@code warnings}.
    *
-   * @throws BadInputException as {@link #read(Path)} does
+   * @throws BadInputException as {@link #read(Path)} does, and when the table would outgrow {@code
+   *     maxBytes} or an id is too long (docs/limits.md)
    * @throws com.benefits.etl.RunInterruptedException when the run is cancelled
    */
-  public static UsersTable read(Path file, Cancellation cancellation) {
+  public static UsersTable read(
+      Path file, Cancellation cancellation, long maxBytes, Consumer<String> warnings) {
     InputFiles.requireReadableFile(file, "users file");
-    return read(file, () -> Files.newInputStream(file), cancellation);
+    return read(file, () -> Files.newInputStream(file), cancellation, maxBytes, warnings);
   }
 
   /**
@@ -68,11 +72,16 @@ public final class UsersCsvReader {
    * each call; {@code file} names it in messages.
    */
   public static UsersTable read(Path file, EventReader.Source source) {
-    return read(file, source, new Cancellation());
+    return read(file, source, new Cancellation(), Long.MAX_VALUE, warning -> {});
   }
 
-  private static UsersTable read(Path file, EventReader.Source source, Cancellation cancellation) {
-    UsersTable.Builder table = UsersTable.builder();
+  private static UsersTable read(
+      Path file,
+      EventReader.Source source,
+      Cancellation cancellation,
+      long maxBytes,
+      Consumer<String> warnings) {
+    UsersTable.Builder table = UsersTable.builder(maxBytes);
     try (CsvQuotesCheckedInputStream checked =
             new CsvQuotesCheckedInputStream(
                 new Utf8CheckedInputStream(source.open(), file, source, NOT_UTF8), file);
@@ -117,12 +126,25 @@ public final class UsersCsvReader {
         String id = Texts.trimToNull(row.getField(columns[0]));
         String rawDate = row.getField(columns[1]);
         OptionalInt date = CivilDate.parseIsoDate(rawDate);
-        boolean added =
-            table.add(
-                id,
-                date.orElse(UsersTable.NO_DATE),
-                date.isEmpty(),
-                Countries.normalize(row.getField(columns[2])));
+        boolean added;
+        try {
+          added =
+              table.add(
+                  id,
+                  date.orElse(UsersTable.NO_DATE),
+                  date.isEmpty(),
+                  Countries.normalize(row.getField(columns[2])));
+        } catch (UsersTable.TooManyUsersException | IllegalArgumentException e) {
+          throw new BadInputException(
+              file,
+              row.getStartingLineNumber(),
+              -1,
+              e.getMessage()
+                  + (e instanceof UsersTable.TooManyUsersException
+                      ? "; give the JVM more heap (ETL_JAVA_OPTS=\"-Xmx2g\") to read it"
+                      : ""),
+              e);
+        }
         if (added && date.isEmpty()) {
           invalidDates.add(row.getStartingLineNumber(), Texts.quote(rawDate));
         } else if (!added && id != null) {
@@ -142,8 +164,8 @@ public final class UsersCsvReader {
                 + " (FastCSV 4.1 drops a last row whose last field"
                 + " is quoted and holds a carriage return not followed by a line feed)");
       }
-      repeated.log(LOG, file, users.stats().duplicateIds());
-      invalidDates.log(LOG, file, users.stats().invalidSignupDates());
+      repeated.log(LOG, file, users.stats().duplicateIds(), warnings);
+      invalidDates.log(LOG, file, users.stats().invalidSignupDates(), warnings);
       return users;
     } catch (CsvParseException e) {
       throw new BadInputException(

@@ -5,11 +5,13 @@ import static java.util.Objects.requireNonNull;
 import com.benefits.etl.EventsFormat;
 import com.benefits.etl.GateCheck;
 import com.benefits.etl.PipelineOptions;
+import com.benefits.etl.RejectReason;
 import com.benefits.etl.RunResult;
 import com.benefits.etl.Version;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything {@code run_report.json} says about a run (docs/spec.md, "Run report").
@@ -20,7 +22,9 @@ import java.util.List;
  * @param warnings what looked wrong about the inputs (also logged)
  * @param gates every quality gate checked, passed or not
  * @param phases wall time of each phase, in the order they ran
- * @param outputs the files written, in publishing order
+ * @param outputs the Parquet files written, in publishing order
+ * @param examples the first rejected records of each reason, for report.html
+ * @param eventsPerDay clean events per UTC day, for report.html
  */
 public record RunReport(
     Instant startedAt,
@@ -35,7 +39,9 @@ public record RunReport(
     List<String> warnings,
     List<GateCheck> gates,
     List<Phase> phases,
-    List<OutputFile> outputs) {
+    List<OutputFile> outputs,
+    Map<RejectReason, List<RejectExample>> examples,
+    DayTotals eventsPerDay) {
 
   /** What became of the run, and the command line's exit status for it. */
   public enum Status {
@@ -72,6 +78,8 @@ public record RunReport(
     gates = List.copyOf(requireNonNull(gates, "gates is null"));
     phases = List.copyOf(requireNonNull(phases, "phases is null"));
     outputs = List.copyOf(requireNonNull(outputs, "outputs is null"));
+    examples = Map.copyOf(requireNonNull(examples, "examples is null"));
+    requireNonNull(eventsPerDay, "eventsPerDay is null");
   }
 
   /** One phase of the run and its wall time. */

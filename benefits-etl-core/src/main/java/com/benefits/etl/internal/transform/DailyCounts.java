@@ -25,8 +25,9 @@ import java.util.function.Consumer;
  * 32 bits, the date in the low 32 — to a buffer. A full buffer is sorted, collapsed into (key,
  * count) pairs and written to a run file; at the end the runs and the last buffer are merged.
  * Because the key's numeric order is the summary's order, the merge emits rows already sorted.
- * Memory is the buffer, and a scratch array as large for the radix sort ({@link LongRadixSort}),
- * whatever the number of events; disk is at most 16 bytes per clean event.
+ * Memory is the buffer (it grows from 65,536 keys up to its limit as events come), and a scratch
+ * array as large for the radix sort ({@link LongRadixSort}), whatever the number of events; disk is
+ * at most 16 bytes per clean event.
  */
 public final class DailyCounts implements AutoCloseable {
   /** Bytes of a run file read or written at a time: 4,096 (key, count) pairs. */
@@ -35,11 +36,13 @@ public final class DailyCounts implements AutoCloseable {
   /** Keys held in memory before a run is written: 32 MiB, and as much again to sort them. */
   public static final int DEFAULT_BUFFER_KEYS = 4 << 20;
 
+  /** The first buffer's keys: it doubles up to the limit as events come. */
+  private static final int FIRST_BUFFER_KEYS = 1 << 16;
+
   private final UsersTable users;
-  private final int[] rankOfUser;
-  private final int[] userOfRank;
   private final Path spillPrefix;
-  private final long[] buffer;
+  private final int bufferKeys;
+  private long[] buffer;
 
   /** {@link LongRadixSort}'s working space, allocated at the first sort that needs it. */
   private long[] scratch = new long[0];
@@ -58,20 +61,11 @@ public final class DailyCounts implements AutoCloseable {
     if (bufferKeys < 1) {
       throw new IllegalArgumentException("bufferKeys is " + bufferKeys + ", expected 1 or more");
     }
-    this.rankOfUser = users.codePointRanks();
-    this.userOfRank = new int[rankOfUser.length];
-    for (int u = 0; u < rankOfUser.length; u++) {
-      userOfRank[rankOfUser[u]] = u;
-    }
-    this.buffer = new long[bufferKeys];
+    this.bufferKeys = bufferKeys;
+    this.buffer = new long[Math.min(bufferKeys, FIRST_BUFFER_KEYS)];
   }
 
-  /** The rank of user {@code userIndex} in the summary's order (user ids by code point). */
-  public int rank(int userIndex) {
-    return rankOfUser[userIndex];
-  }
-
-  /** The key of one clean event of the user of rank {@code rank} (see {@link #rank}) on a day. */
+  /** The key of one clean event of the user of rank {@code rank} ({@link UsersTable#rank}). */
   public static long keyOfRank(int rank, int epochDay) {
     return ((long) rank << 32) | (epochDay - (long) CivilDate.MIN_EPOCH_DAY);
   }
@@ -79,14 +73,18 @@ public final class DailyCounts implements AutoCloseable {
   /** Counts one clean event, given its {@link #keyOfRank key}. */
   public void add(long key) {
     if (buffered == buffer.length) {
-      spill();
+      if (buffer.length < bufferKeys) {
+        buffer = java.util.Arrays.copyOf(buffer, (int) Math.min(2L * buffer.length, bufferKeys));
+      } else {
+        spill();
+      }
     }
     buffer[buffered++] = key;
   }
 
   private void sortBuffer() {
     if (buffered >= LongRadixSort.MIN_RADIX_KEYS && scratch.length < buffered) {
-      scratch = new long[buffer.length];
+      scratch = new long[buffered];
     }
     LongRadixSort.sort(buffer, buffered, scratch);
   }
@@ -152,7 +150,7 @@ public final class DailyCounts implements AutoCloseable {
             queue.add(s);
           }
         }
-        int user = userOfRank[(int) (key >>> 32)];
+        int user = users.handleOfRank((int) (key >>> 32));
         int day = (int) ((key & 0xFFFF_FFFFL) + CivilDate.MIN_EPOCH_DAY);
         sink.accept(new DailyCount(users.userId(user), day, count));
         emitted++;

@@ -11,32 +11,50 @@ import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 
 /**
  * Hands clean and rejected rows to a writer thread in batches, so that reading and checking records
  * (the caller's thread) and encoding Parquet (the writer thread) use both cores. Rows keep their
- * order within each file. The hand-off queue is bounded, so a slow writer slows the reader instead
- * of filling memory. Each clean row comes with a {@code long} key that the writer thread also
- * passes on (the daily aggregation's), to share that work out too. At the end the writer thread
- * also closes both files (their last row groups and footers), so the caller can go on with other
- * work once {@link #finishRows()} says every row and key has been passed on.
+ * order within each file. What is handed over but not yet written is bounded in bytes ({@link
+ * #QUEUE_BYTES}, whatever the rows' sizes: a batch ends at {@link #BATCH_ROWS} rows or {@link
+ * #BATCH_BYTES}), so a slow writer slows the reader instead of filling memory. Each clean row comes
+ * with a {@code long} key that the writer thread also passes on (the daily aggregation's), to share
+ * that work out too. At the end the writer thread also closes both files (their last row groups and
+ * footers), so the caller can go on with other work once {@link #finishRows()} says every row and
+ * key has been passed on.
  */
 public final class AsyncEventWriter implements AutoCloseable {
   static final int BATCH_ROWS = 4096;
-  private static final int QUEUE_BATCHES = 8;
+
+  /** A batch is handed over once its rows' strings reach this size. */
+  static final long BATCH_BYTES = 1L << 20;
+
+  /** At most this much is handed over and not yet written (one larger batch may wait alone). */
+  static final long QUEUE_BYTES = 16L << 20;
+
+  /** Bytes a row takes besides its strings' characters. */
+  private static final int ROW_BYTES = 96;
+
+  private static final int QUEUE_BATCHES = (int) (QUEUE_BYTES / BATCH_BYTES) + 1;
 
   private final ParquetTableWriter<CleanEvent> clean;
   private final ParquetTableWriter<RejectedRecord> rejects;
   private final LongConsumer cleanKeys;
   private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUE_BATCHES);
+
+  /** Room in the queue, in KiB of batches: taken by the reader, given back by the writer. */
+  private final Semaphore room = new Semaphore((int) (QUEUE_BYTES >> 10));
+
   private final Thread thread;
 
   /** Released once the writer thread has taken every row (or failed). */
   private final CountDownLatch rowsTaken = new CountDownLatch(1);
 
   private volatile Throwable failure;
+  private volatile Throwable closeFailure;
   private volatile long writerCpuNanos;
   private long readerWaitNanos;
   private Batch batch = new Batch();
@@ -49,9 +67,15 @@ public final class AsyncEventWriter implements AutoCloseable {
     final RejectedRecord[] rejected = new RejectedRecord[BATCH_ROWS];
     int cleanCount;
     int rejectedCount;
+    long bytes;
 
     boolean full() {
-      return cleanCount == BATCH_ROWS || rejectedCount == BATCH_ROWS;
+      return cleanCount == BATCH_ROWS || rejectedCount == BATCH_ROWS || bytes >= BATCH_BYTES;
+    }
+
+    /** The queue room this batch takes, in KiB: at least 1, at most the whole queue. */
+    int kib() {
+      return (int) Math.max(1, Math.min(QUEUE_BYTES, bytes) >> 10);
     }
   }
 
@@ -71,6 +95,14 @@ public final class AsyncEventWriter implements AutoCloseable {
 
   /** Queues one clean row, and its key for the writer thread to pass to {@code cleanKeys}. */
   public void clean(CleanEvent row, long key) {
+    batch.bytes +=
+        ROW_BYTES
+            + 2L
+                * (row.userId().length()
+                    + length(row.eventType())
+                    + row.timestamp().length()
+                    + length(row.device())
+                    + length(row.page()));
     batch.cleanKeys[batch.cleanCount] = key;
     batch.clean[batch.cleanCount++] = row;
     if (batch.full()) {
@@ -80,10 +112,15 @@ public final class AsyncEventWriter implements AutoCloseable {
 
   /** Queues one rejected row. */
   public void reject(RejectedRecord row) {
+    batch.bytes += ROW_BYTES + 2L * (row.detail().length() + row.rawRecord().length());
     batch.rejected[batch.rejectedCount++] = row;
     if (batch.full()) {
       handOff();
     }
+  }
+
+  private static int length(String s) {
+    return s == null ? 0 : s.length();
   }
 
   private void handOff() {
@@ -93,11 +130,21 @@ public final class AsyncEventWriter implements AutoCloseable {
 
   private void put(Batch b) {
     try {
+      long start = System.nanoTime();
+      boolean waited = false;
+      if (!room.tryAcquire(b.kib())) {
+        waited = true;
+        while (!room.tryAcquire(b.kib(), 50, TimeUnit.MILLISECONDS)) {
+          rethrowFailure();
+        }
+      }
       if (!queue.offer(b)) {
-        long start = System.nanoTime();
+        waited = true;
         while (!queue.offer(b, 50, TimeUnit.MILLISECONDS)) {
           rethrowFailure();
         }
+      }
+      if (waited) {
         readerWaitNanos += System.nanoTime() - start;
       }
       rethrowFailure();
@@ -117,16 +164,22 @@ public final class AsyncEventWriter implements AutoCloseable {
         for (int i = 0; i < b.rejectedCount; i++) {
           rejects.write(b.rejected[i]);
         }
+        room.release(b.kib());
       }
-      rowsTaken.countDown();
-      closeFiles();
     } catch (Throwable t) {
       failure = t;
       queue.clear();
     } finally {
       rowsTaken.countDown();
-      writerCpuNanos = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
+    if (failure == null) {
+      try {
+        closeFiles();
+      } catch (Throwable t) {
+        closeFailure = t; // for finish(): finishRows() may have returned already
+      }
+    }
+    writerCpuNanos = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
   }
 
   private void closeFiles() throws IOException {
@@ -148,7 +201,10 @@ public final class AsyncEventWriter implements AutoCloseable {
   }
 
   private void rethrowFailure() {
-    Throwable t = failure;
+    rethrow(failure);
+  }
+
+  private static void rethrow(Throwable t) {
     if (t == null) {
       return;
     }
@@ -195,6 +251,7 @@ public final class AsyncEventWriter implements AutoCloseable {
     finishRows();
     join();
     rethrowFailure();
+    rethrow(closeFailure);
   }
 
   private void join() {

@@ -263,7 +263,8 @@ public final class OutputDirectory implements AutoCloseable {
     }
     if (live != null) {
       for (Output o : Output.values()) {
-        if (!Files.exists(dir.resolve(o.fileName()), NOFOLLOW_LINKS)) {
+        if (!Files.exists(dir.resolve(o.fileName()), NOFOLLOW_LINKS)
+            && Files.exists(runs.resolve(live).resolve(o.fileName()))) {
           Files.createSymbolicLink(dir.resolve(o.fileName()), linkTarget(o));
         }
       }
@@ -330,12 +331,18 @@ public final class OutputDirectory implements AutoCloseable {
       }
       Durability.sync(runDir);
       Durability.sync(runDir.getParent());
+      List<Path> drop = new ArrayList<>();
       for (Output o : Output.values()) {
         Path name = dir.resolve(o.fileName());
-        if (!Files.exists(name, NOFOLLOW_LINKS)) {
+        boolean ours =
+            Files.isSymbolicLink(name) && Files.readSymbolicLink(name).equals(linkTarget(o));
+        if (!Files.exists(runDir.resolve(o.fileName()))) {
+          if (ours) {
+            drop.add(name); // an output this run does not write: its link goes with the old set
+          }
+        } else if (!Files.exists(name, NOFOLLOW_LINKS)) {
           Files.createSymbolicLink(name, linkTarget(o)); // dangles until current points here
-        } else if (!Files.isSymbolicLink(name)
-            || !Files.readSymbolicLink(name).equals(linkTarget(o))) {
+        } else if (!ours) {
           replace.add(name); // an earlier version's file: replaced once the new set is live
         }
       }
@@ -357,7 +364,10 @@ public final class OutputDirectory implements AutoCloseable {
         Files.createSymbolicLink(link, linkTarget(Output.forFileName(name.getFileName())));
         Files.move(link, name, StandardCopyOption.ATOMIC_MOVE);
       }
-      if (!replace.isEmpty()) {
+      for (Path name : drop) {
+        Files.deleteIfExists(name);
+      }
+      if (!replace.isEmpty() || !drop.isEmpty()) {
         Durability.sync(dir);
       }
       TestHooks.pause("after-publish");

@@ -1,11 +1,19 @@
 package com.benefits.etl.internal.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -13,35 +21,138 @@ class UsersTableTest {
 
   /**
    * Ranks by code point, checked against an independent order: the ids' UTF-8 bytes compared
-   * unsigned. With surrogate pairs, String's own order (by UTF-16 unit) would differ.
+   * unsigned. With surrogate pairs, String's own order (by UTF-16 unit) would differ. Many ids
+   * share prefixes, so the sort goes several rounds deep.
    */
   @ParameterizedTest
   @ValueSource(booleans = {false, true})
-  void codePointRanksFollowUtf8ByteOrder(boolean withSurrogatePairs) {
+  void ranksFollowUtf8ByteOrder(boolean withSurrogatePairs) {
     Random random = new Random(withSurrogatePairs ? 1 : 2);
     UsersTable.Builder b = UsersTable.builder();
-    for (int i = 0; i < 5_000; i++) {
-      b.add(randomId(random, withSurrogatePairs), UsersTable.NO_DATE, false, "US");
+    Set<String> ids = new HashSet<>();
+    for (int i = 0; i < 20_000; i++) {
+      String id =
+          (i % 3 == 0 ? "prefix-shared-by-many-" : "") + randomId(random, withSurrogatePairs);
+      assertThat(b.add(id, UsersTable.NO_DATE, false, "US")).isEqualTo(ids.add(id));
     }
     UsersTable users = b.build();
 
-    int[] rank = users.codePointRanks();
-
-    Integer[] expected = new Integer[users.size()];
-    Arrays.setAll(expected, i -> i);
-    Arrays.sort(
-        expected,
+    List<String> expected = new ArrayList<>(ids);
+    expected.sort(
         Comparator.comparing(
-            (Integer i) -> users.userId(i).getBytes(StandardCharsets.UTF_8),
-            Arrays::compareUnsigned));
-    for (int r = 0; r < expected.length; r++) {
-      assertThat(rank[expected[r]]).as("rank of %s", users.userId(expected[r])).isEqualTo(r);
+            (String id) -> id.getBytes(StandardCharsets.UTF_8), Arrays::compareUnsigned));
+    assertThat(users.size()).isEqualTo(expected.size());
+    for (int r = 0; r < expected.size(); r++) {
+      int handle = users.handleOfRank(r);
+      assertThat(users.userId(handle)).as("rank %d", r).isEqualTo(expected.get(r));
+      assertThat(users.rank(handle)).isEqualTo(r);
+      assertThat(users.find(expected.get(r))).isEqualTo(handle);
     }
+  }
+
+  /** find agrees with a map of the ids added: same handles, misses for ids never added. */
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void findsEveryIdWithItsFactsAndNoOther(boolean withSurrogatePairs) {
+    Random random = new Random(withSurrogatePairs ? 3 : 4);
+    UsersTable.Builder b = UsersTable.builder();
+    Map<String, Integer> dates = new HashMap<>();
+    Map<String, String> countries = new HashMap<>();
+    String[] names = {null, "US", "GB", "CA"};
+    for (int i = 0; i < 30_000; i++) {
+      String id = randomId(random, withSurrogatePairs) + (i % 5 == 0 ? "-a-much-longer-tail" : "");
+      String country = names[random.nextInt(names.length)];
+      int date = random.nextInt(4) == 0 ? UsersTable.NO_DATE : 19_000 + i;
+      if (b.add(id, date, false, country)) {
+        dates.put(id, date);
+        countries.put(id, country);
+      } else {
+        assertThat(dates).containsKey(id); // only a repeated id is skipped: the first row wins
+      }
+    }
+    UsersTable users = b.build();
+    assertThat(users.size()).isEqualTo(dates.size());
+    dates.forEach(
+        (id, date) -> {
+          int h = users.find(new String(id.toCharArray())); // a fresh string, as an event's
+          assertThat(h).as(id).isNotNegative();
+          assertThat(users.userId(h)).isEqualTo(id);
+          assertThat(users.signupDate(h)).isEqualTo(date);
+          assertThat(users.country(h)).isEqualTo(countries.get(id));
+        });
+    for (int i = 0; i < 30_000; i++) {
+      String probe = randomId(random, withSurrogatePairs) + (random.nextBoolean() ? "" : "x");
+      assertThat(users.find(probe) >= 0).as(probe).isEqualTo(dates.containsKey(probe));
+    }
+  }
+
+  @Test
+  void missesPrefixesExtensionsLoneSurrogatesAndHashTwins() {
+    UsersTable.Builder b = UsersTable.builder();
+    for (String id : List.of("u1", "u0000001", "Aa", "é", "x☕y", "a?", "\uD83D\uDE00")) {
+      b.add(id, UsersTable.NO_DATE, false, "US");
+    }
+    UsersTable users = b.build();
+    // "Aa" and "BB" share String.hashCode; "a\ud800" must not match "a?" (UTF-8 has no surrogate)
+    for (String id :
+        List.of(
+            "u",
+            "u10",
+            "u0000002",
+            "BB",
+            "e",
+            "x☕",
+            "x☕z",
+            "Ã©",
+            "",
+            "u1 ",
+            "a\ud800",
+            "\uD83D",
+            "\uDE00",
+            "\uD83D\uDE00x")) {
+      assertThat(users.find(id)).as(id).isEqualTo(-1);
+    }
+    assertThat(users.find("\uD83D\uDE00")).isNotNegative();
+    assertThat(UsersTable.builder().build().find("a")).isEqualTo(-1);
+  }
+
+  @Test
+  void countriesAreCodedAndLookedUp() {
+    UsersTable.Builder b = UsersTable.builder();
+    b.add("a", 1, false, "US");
+    b.add("b", 2, false, null);
+    b.add("c", 3, false, "GB");
+    UsersTable users = b.build();
+    assertThat(users.countryCode(users.find("a"))).isEqualTo(users.countryCode("US"));
+    assertThat(users.countryCode(users.find("b"))).isZero();
+    assertThat(users.country(users.find("b"))).isNull();
+    assertThat(users.countryCode("XX")).isEqualTo(-1);
+  }
+
+  @Test
+  void aBudgetStopsTheTableBeforeItOutgrowsIt() {
+    UsersTable.Builder b = UsersTable.builder(8L << 20);
+    assertThatThrownBy(
+            () -> {
+              for (int i = 0; ; i++) {
+                b.add(String.format("user-%010d", i), UsersTable.NO_DATE, false, "US");
+              }
+            })
+        .isInstanceOf(UsersTable.TooManyUsersException.class)
+        .hasMessageContaining("users take")
+        .hasMessageContaining("at most 8 MB");
+  }
+
+  @Test
+  void anIdBeyondTheLimitIsRefused() {
+    assertThatThrownBy(() -> UsersTable.builder().add("x".repeat(70_000), 1, false, "US"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("70,000 bytes");
   }
 
   private static String randomId(Random random, boolean withSurrogatePairs) {
     StringBuilder s = new StringBuilder();
-    int length = 1 + random.nextInt(6);
+    int length = 1 + random.nextInt(9);
     for (int k = 0; k < length; k++) {
       switch (random.nextInt(withSurrogatePairs ? 4 : 3)) {
         case 0 -> s.append((char) ('a' + random.nextInt(4)));

@@ -43,11 +43,11 @@ class UsersCsvReaderTest {
     assertThat(t.country(i)).as("country of " + id).isEqualTo(country);
   }
 
-  /** The index of {@code id} in {@code users} by a plain scan, or -1: the reference. */
+  /** The handle of {@code id} in {@code users}, found by a scan of every rank, or -1. */
   static int indexOf(UsersTable users, String id) {
-    for (int i = 0; i < users.size(); i++) {
-      if (users.userId(i).equals(id)) {
-        return i;
+    for (int r = 0; r < users.size(); r++) {
+      if (users.userId(users.handleOfRank(r)).equals(id)) {
+        return users.handleOfRank(r);
       }
     }
     return -1;

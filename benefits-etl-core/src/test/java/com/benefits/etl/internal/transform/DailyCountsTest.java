@@ -19,12 +19,19 @@ import org.junit.jupiter.api.io.TempDir;
 /** docs/spec.md 3.2: one row per (user, date), ordered by user id (code points) then date. */
 class DailyCountsTest {
 
-  static UsersTable users(String... ids) {
+  /** The ids of the last {@link #users} table, in the order they were added. */
+  private String[] ids;
+
+  private UsersTable table;
+
+  UsersTable users(String... ids) {
     UsersTable.Builder b = UsersTable.builder();
     for (String id : ids) {
       b.add(id, UsersTable.NO_DATE, false, "US");
     }
-    return b.build();
+    this.ids = ids;
+    this.table = b.build();
+    return table;
   }
 
   @TempDir Path dir;
@@ -34,9 +41,9 @@ class DailyCountsTest {
     return new DailyCounts(users, dir.resolve("daily"), 3);
   }
 
-  /** Counts one event of user {@code user} (users-table index) on {@code day}. */
-  static void add(DailyCounts counts, int user, int day) {
-    counts.add(DailyCounts.keyOfRank(counts.rank(user), day));
+  /** Counts one event on {@code day} of the {@code user}-th id given to {@link #users}. */
+  void add(DailyCounts counts, int user, int day) {
+    counts.add(DailyCounts.keyOfRank(table.rank(table.find(ids[user])), day));
   }
 
   static List<DailyCount> sorted(DailyCounts counts) {
