@@ -31,9 +31,10 @@ final class UsersLookup implements Serializable {
     this.signupDates = new int[n];
     this.countries = new String[n];
     for (int u = 0; u < n; u++) {
-      ids[u] = users.userId(u);
-      signupDates[u] = users.signupDate(u);
-      countries[u] = users.country(u);
+      int handle = users.handleOfRank(u);
+      ids[u] = users.userId(handle);
+      signupDates[u] = users.signupDate(handle);
+      countries[u] = users.country(handle);
     }
     this.target = target;
   }
