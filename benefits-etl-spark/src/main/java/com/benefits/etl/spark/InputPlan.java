@@ -33,6 +33,12 @@ record InputPlan(List<Unit> units, long bytes, EventsFormat format, boolean gzip
 
   static InputPlan of(String location, Configuration conf, LongUnaryOperator splitSize) {
     java.nio.file.Path named = java.nio.file.Path.of(location);
+    if (location.equals("-")) {
+      throw new BadInputException(
+          named,
+          "the Spark engine reads events from files, not from standard input: give their path"
+              + " (a file, a directory or a glob)");
+    }
     try {
       Path pattern = new Path(location);
       FileSystem fs = pattern.getFileSystem(conf);

@@ -124,6 +124,20 @@ class SparkDifferentialTest {
   }
 
   @Test
+  void standardInputIsRefusedWithAMessage(@TempDir Path dir) throws IOException {
+    Path users = Files.writeString(dir.resolve("users.csv"), EdgeCases.USERS);
+    BadInputException e =
+        catchThrowableOfType(
+            BadInputException.class,
+            () -> LocalSpark.run(spark, options(Path.of("-"), users, dir.resolve("out")), 0));
+    assertThat(e)
+        .hasMessage(
+            "-: the Spark engine reads events from files, not from standard input: give their"
+                + " path (a file, a directory or a glob)");
+    assertThat(dir.resolve("out")).doesNotExist();
+  }
+
+  @Test
   void emptyAndBlankInputsGiveEmptyOutputs(@TempDir Path dir) throws IOException {
     Path users = Files.writeString(dir.resolve("users.csv"), EdgeCases.USERS);
     for (String content : new String[] {"", "\n\n  \r\n", "[]", "\uFEFF"}) {
