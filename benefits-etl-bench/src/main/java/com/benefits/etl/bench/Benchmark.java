@@ -1,5 +1,6 @@
 package com.benefits.etl.bench;
 
+import com.benefits.etl.EventsFormat;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -89,6 +90,27 @@ public final class Benchmark implements Callable<Integer> {
           "DuckDB threads; 0 keeps DuckDB's default, one per core (default: ${DEFAULT-VALUE}).")
   int duckdbThreads;
 
+  @Option(
+      names = "--format",
+      paramLabel = "array|ndjson",
+      defaultValue = "array",
+      description = "Layout of the generated events file (default: ${DEFAULT-VALUE}).")
+  EventsFormat format;
+
+  @Option(
+      names = "--spark",
+      description =
+          "Also time the Spark engine (bin/etl run --engine spark) and a plain Spark SQL job,"
+              + " both on the --spark-master.")
+  boolean spark;
+
+  @Option(
+      names = "--spark-master",
+      paramLabel = "URL",
+      defaultValue = "local[2]",
+      description = "Spark master of the two Spark runs (default: ${DEFAULT-VALUE}).")
+  String sparkMaster;
+
   private final PrintStream log = System.out;
 
   public static void main(String[] args) {
@@ -110,23 +132,30 @@ public final class Benchmark implements Callable<Integer> {
     Instant started = Instant.now();
     Launcher launcher = Launcher.of(project);
     launcher.prepare();
-    DataSet data = DataSet.ensure(cache, n, u, seed, log);
+    DataSet data = DataSet.ensure(cache, n, u, seed, format, log);
+    List<Engine> engines =
+        java.util.Arrays.stream(Engine.values())
+            .filter(e -> spark || !e.spark())
+            // The DuckDB peers and the parse floor read the array layout only.
+            .filter(e -> format == EventsFormat.ARRAY || !(e.duckDb() || e == Engine.PARSE_FLOOR))
+            .toList();
     PeakRss meter = PeakRss.available();
     Path scratch = Files.createTempDirectory("benefits-bench-");
     List<RunSample> samples = new ArrayList<>();
     Map<String, Long> oursCounts = Map.of();
+    Map<String, Long> oursSparkCounts = Map.of();
     Map<Engine, PeerReport> peers = new EnumMap<>(Engine.class);
     try {
       for (int round = 1; round <= r; round++) {
-        for (int i = 0; i < Engine.values().length; i++) {
-          Engine engine = Engine.values()[(round - 1 + i) % Engine.values().length];
+        for (int i = 0; i < engines.size(); i++) {
+          Engine engine = engines.get((round - 1 + i) % engines.size());
           Path output = scratch.resolve(engine.label + "-" + round);
           RunSample s =
               ChildProcess.run(
                   engine,
                   round,
                   command(engine, launcher, data, output),
-                  environment(),
+                  environment(engine),
                   meter,
                   scratch);
           log.printf(
@@ -140,7 +169,11 @@ public final class Benchmark implements Callable<Integer> {
           samples.add(s.withOutputFiles(outputFiles(output)));
           if (engine == Engine.OURS) {
             oursCounts = RunReportCounts.read(output.resolve("run_report.json"));
-          } else if (engine == Engine.DUCKDB_EXACT || engine == Engine.DUCKDB_PLAIN) {
+          } else if (engine == Engine.OURS_SPARK) {
+            oursSparkCounts = RunReportCounts.read(output.resolve("run_report.json"));
+          } else if (engine == Engine.DUCKDB_EXACT
+              || engine == Engine.DUCKDB_PLAIN
+              || engine == Engine.SPARK_PLAIN) {
             peers.put(engine, PeerReport.parse(s.stdout()));
           }
           DataSet.deleteTree(output);
@@ -160,6 +193,8 @@ public final class Benchmark implements Callable<Integer> {
             peers.get(Engine.DUCKDB_EXACT),
             peers.get(Engine.DUCKDB_PLAIN),
             oursCounts,
+            oursSparkCounts,
+            peers.get(Engine.SPARK_PLAIN),
             samples);
     ResultsReport.printTable(results, log);
     Path file =
@@ -194,6 +229,40 @@ public final class Benchmark implements Callable<Integer> {
       case DUCKDB_EXACT -> duckDb(launcher, "exact", events, usersFile, output);
       case DUCKDB_PLAIN -> duckDb(launcher, "plain", events, usersFile, output);
       case PARSE_FLOOR -> java(launcher, JacksonFloor.class, events.toString());
+      case OURS_SPARK ->
+          List.of(
+              launcher.script().toString(),
+              "run",
+              "--engine",
+              "spark",
+              "--master",
+              sparkMaster,
+              "--events",
+              events.toString(),
+              "--users",
+              usersFile.toString(),
+              "--output",
+              output.toString());
+      case SPARK_PLAIN -> {
+        List<String> command = new ArrayList<>();
+        command.add(javaBinary());
+        command.add("-Xmx2g"); // bin/etl's default for --engine spark
+        command.addAll(SparkRuntime.jvmOptions(launcher.script()));
+        command.addAll(
+            List.of(
+                "-cp",
+                System.getProperty("java.class.path"),
+                PlainSparkJob.class.getName(),
+                "--events",
+                events.toString(),
+                "--users",
+                usersFile.toString(),
+                "--output",
+                output.toString(),
+                "--master",
+                sparkMaster));
+        yield command;
+      }
     };
   }
 
@@ -245,11 +314,20 @@ public final class Benchmark implements Callable<Integer> {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
-  /** bin/etl runs this JVM's java, with its own default options (ETL_JAVA_OPTS unset). */
-  private static Map<String, String> environment() {
+  /**
+   * bin/etl runs this JVM's java, with its own default options (ETL_JAVA_OPTS unset); for the Spark
+   * engine, with the engine jar built beside it and this JVM's Spark jars.
+   */
+  private Map<String, String> environment(Engine engine) throws IOException {
     Map<String, String> env = new HashMap<>();
     env.put("JAVA_HOME", System.getProperty("java.home"));
     env.put("ETL_JAVA_OPTS", null);
+    env.put("ETL_SPARK_JAVA_OPTS", null);
+    if (engine == Engine.OURS_SPARK) {
+      env.put("SPARK_HOME", null);
+      env.put("ETL_SPARK_JAR", SparkRuntime.engineJar(project).toString());
+      env.put("ETL_SPARK_CLASSPATH", SparkRuntime.sparkClasspath());
+    }
     return env;
   }
 }

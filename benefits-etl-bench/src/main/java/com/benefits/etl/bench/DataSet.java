@@ -1,5 +1,6 @@
 package com.benefits.etl.bench;
 
+import com.benefits.etl.EventsFormat;
 import com.benefits.etl.generate.GeneratorOptions;
 import com.benefits.etl.generate.MockDataGenerator;
 import java.io.IOException;
@@ -15,9 +16,9 @@ import java.util.stream.Stream;
  * project's own generator into a scratch directory and renamed into place only when complete, so an
  * interrupted generation is never mistaken for a cached one.
  */
-record DataSet(Path dir, long events, int users, long seed) {
+record DataSet(Path dir, long events, int users, long seed, EventsFormat format) {
   Path eventsFile() {
-    return dir.resolve("raw_events.json");
+    return dir.resolve(format == EventsFormat.NDJSON ? "raw_events.ndjson" : "raw_events.json");
   }
 
   Path usersFile() {
@@ -29,10 +30,13 @@ record DataSet(Path dir, long events, int users, long seed) {
   }
 
   /** The cached data set, generated first when missing. */
-  static DataSet ensure(Path cache, long events, int users, long seed, PrintStream log)
+  static DataSet ensure(
+      Path cache, long events, int users, long seed, EventsFormat format, PrintStream log)
       throws IOException {
-    Path dir = cache.resolve(events + "-" + users + "-" + seed).toAbsolutePath();
-    DataSet data = new DataSet(dir, events, users, seed);
+    String name =
+        events + "-" + users + "-" + seed + (format == EventsFormat.NDJSON ? "-ndjson" : "");
+    Path dir = cache.resolve(name).toAbsolutePath();
+    DataSet data = new DataSet(dir, events, users, seed, format);
     if (Files.isRegularFile(dir.resolve("manifest.json"))) {
       log.printf("data set: cached in %s%n", dir);
       return data;
@@ -41,7 +45,12 @@ record DataSet(Path dir, long events, int users, long seed) {
     Path scratch = Files.createTempDirectory(cache, ".generating-");
     long start = System.nanoTime();
     new MockDataGenerator(
-            GeneratorOptions.builder(scratch).events(events).users(users).seed(seed).build())
+            GeneratorOptions.builder(scratch)
+                .events(events)
+                .users(users)
+                .seed(seed)
+                .format(format)
+                .build())
         .generate();
     Files.move(scratch, dir, StandardCopyOption.ATOMIC_MOVE);
     log.printf(

@@ -10,7 +10,9 @@ import java.util.Map;
 /**
  * Everything one benchmark run found: the setup, every sample, the medians, and the outcome counts
  * of ours and both DuckDB peers (from the last round) to compare: ours must equal the exact peer's;
- * the plain peer's differ (it is lenient) and are reported, not compared.
+ * the plain peer's differ (it is lenient) and are reported, not compared. The DuckDB peers and the
+ * parse floor read the array layout only: on an NDJSON data set they do not run, and the peers'
+ * reports are null.
  */
 record Results(
     Instant startedAt,
@@ -22,6 +24,8 @@ record Results(
     PeerReport duckdbExact,
     PeerReport duckdbPlain,
     Map<String, Long> oursCounts,
+    Map<String, Long> oursSparkCounts,
+    PeerReport sparkPlain,
     List<RunSample> samples) {
 
   Results {
@@ -29,18 +33,39 @@ record Results(
     requireNonNull(data, "data is null");
     jvmOptions = List.copyOf(jvmOptions);
     requireNonNull(peakRss, "peakRss is null");
-    requireNonNull(duckdbExact, "duckdbExact is null");
-    requireNonNull(duckdbPlain, "duckdbPlain is null");
     oursCounts = Map.copyOf(oursCounts);
+    oursSparkCounts = Map.copyOf(oursSparkCounts);
     samples = List.copyOf(samples);
   }
 
   Map<Engine, Medians> medians() {
     Map<Engine, Medians> m = new EnumMap<>(Engine.class);
     for (Engine e : Engine.values()) {
-      m.put(e, Medians.of(e, samples.stream().filter(s -> s.engine() == e).toList()));
+      List<RunSample> runs = samples.stream().filter(s -> s.engine() == e).toList();
+      if (!runs.isEmpty()) {
+        m.put(e, Medians.of(e, runs));
+      }
     }
     return m;
+  }
+
+  /** Whether the Spark engines ran. */
+  boolean spark() {
+    return medians().containsKey(Engine.OURS_SPARK);
+  }
+
+  /** Our Spark engine's wall time over the plain Spark job's. */
+  double sparkRatio() {
+    Map<Engine, Medians> m = medians();
+    return m.get(Engine.OURS_SPARK).wallSeconds() / m.get(Engine.SPARK_PLAIN).wallSeconds();
+  }
+
+  /** Outcomes whose counts differ between our two engines (none, if both are right). */
+  List<String> sparkCountDifferences() {
+    return oursCounts.keySet().stream()
+        .filter(k -> !oursCounts.get(k).equals(oursSparkCounts.get(k)))
+        .sorted()
+        .toList();
   }
 
   double ratio(Engine other) {
@@ -60,6 +85,9 @@ record Results(
    * Outcomes (clean, each reason, records read, daily rows) whose counts differ from duckdb-exact.
    */
   List<String> countDifferences() {
+    if (duckdbExact == null) {
+      return List.of();
+    }
     return oursCounts.keySet().stream()
         .filter(k -> duckdbExact.counts().containsKey(k))
         .filter(k -> !oursCounts.get(k).equals(duckdbExact.counts().get(k)))

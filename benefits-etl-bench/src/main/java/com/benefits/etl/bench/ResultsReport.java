@@ -27,8 +27,8 @@ final class ResultsReport {
         r.data().seed(),
         r.rounds(),
         String.join(" ", r.jvmOptions()),
-        r.duckdbExact().version(),
-        r.duckdbExact().threads(),
+        r.duckdbExact() == null ? "(not run)" : r.duckdbExact().version(),
+        r.duckdbExact() == null ? "-" : r.duckdbExact().threads(),
         r.peakRss().name().toLowerCase(Locale.ROOT));
     out.printf(
         Locale.ROOT,
@@ -50,31 +50,51 @@ final class ResultsReport {
           e.peakRssMb(),
           r.ratio(e.engine()));
     }
-    out.printf(
-        Locale.ROOT,
-        "ours: %,.0f events/s, %.1f MB/s; ours/duckdb-plain %.2f,"
-            + " ours/duckdb-exact %.2f, ours/parse-floor %.2f (wall time)%n",
-        r.oursEventsPerSecond(),
-        r.oursMegabytesPerSecond(),
-        r.ratio(Engine.DUCKDB_PLAIN),
-        r.ratio(Engine.DUCKDB_EXACT),
-        r.ratio(Engine.PARSE_FLOOR));
-    out.printf(
-        Locale.ROOT,
-        "counts: ours clean %,d, duckdb-exact clean %,d; %s%n",
-        r.oursCounts().get("clean"),
-        r.duckdbExact().counts().get("clean"),
-        r.countDifferences().isEmpty()
-            ? "every outcome count equal"
-            : "DIFFERENT: " + r.countDifferences());
-    out.printf(
-        Locale.ROOT,
-        "counts: ours clean %,d of %,d read, duckdb-plain clean %,d of %,d read"
-            + " (lenient, not the contract: not compared)%n",
-        r.oursCounts().get("clean"),
-        r.oursCounts().get("records_read"),
-        r.duckdbPlain().counts().get("clean"),
-        r.duckdbPlain().counts().get("records_read"));
+    if (r.duckdbExact() != null) {
+      out.printf(
+          Locale.ROOT,
+          "ours: %,.0f events/s, %.1f MB/s; ours/duckdb-plain %.2f,"
+              + " ours/duckdb-exact %.2f, ours/parse-floor %.2f (wall time)%n",
+          r.oursEventsPerSecond(),
+          r.oursMegabytesPerSecond(),
+          r.ratio(Engine.DUCKDB_PLAIN),
+          r.ratio(Engine.DUCKDB_EXACT),
+          r.ratio(Engine.PARSE_FLOOR));
+      out.printf(
+          Locale.ROOT,
+          "counts: ours clean %,d, duckdb-exact clean %,d; %s%n",
+          r.oursCounts().get("clean"),
+          r.duckdbExact().counts().get("clean"),
+          r.countDifferences().isEmpty()
+              ? "every outcome count equal"
+              : "DIFFERENT: " + r.countDifferences());
+    }
+    if (r.spark()) {
+      out.printf(
+          Locale.ROOT,
+          "spark (local master): ours-spark %.2f s, spark-plain %.2f s, ours-spark/spark-plain"
+              + " %.2f; ours (embedded) %.2f s; ours-spark counts %s; spark-plain clean %,d of"
+              + " %,d read (lenient, not compared)%n",
+          m.get(Engine.OURS_SPARK).wallSeconds(),
+          m.get(Engine.SPARK_PLAIN).wallSeconds(),
+          r.sparkRatio(),
+          m.get(Engine.OURS).wallSeconds(),
+          r.sparkCountDifferences().isEmpty()
+              ? "equal to ours"
+              : "DIFFERENT: " + r.sparkCountDifferences(),
+          r.sparkPlain().counts().get("clean"),
+          r.sparkPlain().counts().get("records_read"));
+    }
+    if (r.duckdbPlain() != null) {
+      out.printf(
+          Locale.ROOT,
+          "counts: ours clean %,d of %,d read, duckdb-plain clean %,d of %,d read"
+              + " (lenient, not the contract: not compared)%n",
+          r.oursCounts().get("clean"),
+          r.oursCounts().get("records_read"),
+          r.duckdbPlain().counts().get("clean"),
+          r.duckdbPlain().counts().get("records_read"));
+    }
   }
 
   static void writeJson(Results r, Path file) throws IOException {
@@ -100,11 +120,13 @@ final class ResultsReport {
       }
       g.writeEndArray();
       g.writeStringField("peak_rss_method", r.peakRss().name().toLowerCase(Locale.ROOT));
-      g.writeObjectFieldStart("duckdb");
-      g.writeStringField("version", r.duckdbExact().version());
-      g.writeStringField("threads", r.duckdbExact().threads());
-      g.writeStringField("memory_limit", r.duckdbExact().memoryLimit());
-      g.writeEndObject();
+      if (r.duckdbExact() != null) {
+        g.writeObjectFieldStart("duckdb");
+        g.writeStringField("version", r.duckdbExact().version());
+        g.writeStringField("threads", r.duckdbExact().threads());
+        g.writeStringField("memory_limit", r.duckdbExact().memoryLimit());
+        g.writeEndObject();
+      }
       g.writeObjectFieldStart("medians");
       for (Medians e : r.medians().values()) {
         g.writeObjectFieldStart(e.engine().label);
@@ -119,14 +141,36 @@ final class ResultsReport {
       g.writeObjectFieldStart("ours");
       g.writeNumberField("events_per_second", r.oursEventsPerSecond());
       g.writeNumberField("megabytes_per_second", r.oursMegabytesPerSecond());
-      g.writeNumberField("wall_ratio_to_duckdb_plain", r.ratio(Engine.DUCKDB_PLAIN));
-      g.writeNumberField("wall_ratio_to_duckdb_exact", r.ratio(Engine.DUCKDB_EXACT));
-      g.writeNumberField("wall_ratio_to_parse_floor", r.ratio(Engine.PARSE_FLOOR));
+      if (r.duckdbExact() != null) {
+        g.writeNumberField("wall_ratio_to_duckdb_plain", r.ratio(Engine.DUCKDB_PLAIN));
+        g.writeNumberField("wall_ratio_to_duckdb_exact", r.ratio(Engine.DUCKDB_EXACT));
+        g.writeNumberField("wall_ratio_to_parse_floor", r.ratio(Engine.PARSE_FLOOR));
+      }
       g.writeEndObject();
+      if (r.spark()) {
+        g.writeObjectFieldStart("spark");
+        g.writeNumberField(
+            "ours_spark_wall_seconds", r.medians().get(Engine.OURS_SPARK).wallSeconds());
+        g.writeNumberField(
+            "spark_plain_wall_seconds", r.medians().get(Engine.SPARK_PLAIN).wallSeconds());
+        g.writeNumberField("wall_ratio_ours_spark_to_spark_plain", r.sparkRatio());
+        g.writeEndObject();
+      }
       g.writeObjectFieldStart("counts");
       counts(g, "ours", r.oursCounts());
-      counts(g, Engine.DUCKDB_EXACT.label, r.duckdbExact().counts());
-      counts(g, Engine.DUCKDB_PLAIN.label, r.duckdbPlain().counts());
+      if (r.spark()) {
+        counts(g, Engine.OURS_SPARK.label, r.oursSparkCounts());
+        counts(g, Engine.SPARK_PLAIN.label, r.sparkPlain().counts());
+        g.writeArrayFieldStart("ours_spark_different");
+        for (String k : r.sparkCountDifferences()) {
+          g.writeString(k);
+        }
+        g.writeEndArray();
+      }
+      if (r.duckdbExact() != null) {
+        counts(g, Engine.DUCKDB_EXACT.label, r.duckdbExact().counts());
+        counts(g, Engine.DUCKDB_PLAIN.label, r.duckdbPlain().counts());
+      }
       g.writeArrayFieldStart("different");
       for (String k : r.countDifferences()) {
         g.writeString(k);

@@ -1,5 +1,8 @@
 package com.benefits.etl.cli;
 
+import com.benefits.etl.EngineRun;
+import com.benefits.etl.EtlEngine;
+import com.benefits.etl.EtlEngines;
 import com.benefits.etl.EtlPipeline;
 import com.benefits.etl.Output;
 import com.benefits.etl.PipelineOptions;
@@ -9,11 +12,15 @@ import com.benefits.etl.RunResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -68,6 +75,29 @@ final class RunCommand implements Callable<Integer> {
           "Country to keep, normalised like the users' countries, so usa means US"
               + " (default: ${DEFAULT-VALUE}).")
   String country;
+
+  @Option(
+      names = "--engine",
+      paramLabel = "NAME",
+      defaultValue = EtlEngines.DEFAULT,
+      description =
+          "Engine: embedded (this JVM, the default) or spark (Apache Spark: needs the Spark"
+              + " engine and Spark on the classpath, see docs/spark.md).")
+  String engine;
+
+  @Option(
+      names = "--master",
+      paramLabel = "URL",
+      description =
+          "Spark master for --engine spark, such as local[2] or spark://host:7077"
+              + " (default: local[*]).")
+  String master;
+
+  @Option(
+      names = "--conf",
+      paramLabel = "KEY=VALUE",
+      description = "A Spark property for --engine spark; repeatable.")
+  Map<String, String> conf = new LinkedHashMap<>();
 
   @Option(
       names = "--scratch",
@@ -138,24 +168,65 @@ final class RunCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--country: " + e.getMessage());
     }
-    EtlPipeline pipeline = EtlPipeline.of(options);
     RunResult result;
-    if (quiet) {
-      Logging.quiet();
-      result = Interrupts.stopOnSignal(pipeline);
-    } else {
-      // With JSON logs stderr holds JSON lines only: progress goes to them, never as a bar.
-      int columns =
-          Logging.format() == Logging.Format.JSON ? 0 : Integer.getInteger(TERMINAL_COLUMNS, 0);
-      ProgressDisplay progress = ProgressDisplay.start(pipeline, columns, System.err);
-      try {
+    if (engine.equals(EtlEngines.DEFAULT) && master == null && conf.isEmpty()) {
+      EtlPipeline pipeline = EtlPipeline.of(options);
+      if (quiet) {
+        Logging.quiet();
         result = Interrupts.stopOnSignal(pipeline);
-      } finally {
-        progress.close();
+      } else {
+        // With JSON logs stderr holds JSON lines only: progress goes to them, never as a bar.
+        int columns =
+            Logging.format() == Logging.Format.JSON ? 0 : Integer.getInteger(TERMINAL_COLUMNS, 0);
+        ProgressDisplay progress = ProgressDisplay.start(pipeline, columns, System.err);
+        try {
+          result = Interrupts.stopOnSignal(pipeline);
+        } finally {
+          progress.close();
+        }
+      }
+    } else {
+      Optional<EtlEngine> found = EtlEngines.find(engine);
+      String problem =
+          found.isEmpty()
+              ? "the "
+                  + engine
+                  + " engine is not on the classpath (engines here: "
+                  + EtlEngines.all().stream().map(EtlEngine::name).toList()
+                  + "); for --engine spark, see docs/spark.md"
+              : found.get().unavailable().orElse(null);
+      if (problem != null) {
+        spec.commandLine().getErr().println("error: --engine " + engine + ": " + problem);
+        spec.commandLine().getErr().flush();
+        return Main.BAD_INPUT;
+      }
+      Map<String, String> settings = new LinkedHashMap<>(conf);
+      if (master != null) {
+        settings.put("spark.master", master);
+      }
+      try {
+        result =
+            found
+                .get()
+                .run(
+                    new EngineRun(
+                        options,
+                        asWritten("--events", events),
+                        asWritten("--users", users),
+                        asWritten("--output", output),
+                        settings));
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), e.getMessage(), e);
       }
     }
     printSummary(spec.commandLine().getOut(), options, result);
     return 0;
+  }
+
+  /** An option's value as typed (a Path drops the second slash of s3a://), or its default. */
+  private String asWritten(String option, Path parsed) {
+    OptionSpec matched = spec.commandLine().getParseResult().matchedOption(option);
+    return matched == null ? parsed.toString() : matched.originalStringValues().get(0);
   }
 
   /** The gates the options ask for: the defaults, changed or switched off. */

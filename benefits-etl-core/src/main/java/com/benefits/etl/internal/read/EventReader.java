@@ -3,8 +3,6 @@ package com.benefits.etl.internal.read;
 import com.benefits.etl.BadInputException;
 import com.benefits.etl.EventsFormat;
 import com.benefits.etl.internal.model.CheckedRecord;
-import com.benefits.etl.internal.rules.Rejection;
-import com.benefits.etl.internal.rules.Texts;
 import com.fasterxml.jackson.core.JsonFactory;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
@@ -98,9 +96,30 @@ public final class EventReader implements AutoCloseable {
 
   private static EventReader open(Path source, Path file, ReadLimits limits, boolean byteChecker) {
     InputFiles.requireReadableFile(source, file, "events file");
+    return open(file, () -> Files.newInputStream(source), size(source), limits, byteChecker);
+  }
+
+  /**
+   * Opens an events file that is not on the local file system (an engine reading s3a:// or hdfs://
+   * opens it through its own file system): {@code source} opens its bytes, anew from the start at
+   * each call; {@code file} names it in messages, and its name tells a {@code .gz} file.
+   */
+  public static EventReader open(Path file, Source source, ReadLimits limits) {
+    return open(file, source, -1, limits, true);
+  }
+
+  /** Opens an events file's bytes, from the start, at each call. */
+  @FunctionalInterface
+  public interface Source {
+    InputStream open() throws IOException;
+  }
+
+  /** {@code size} is the file's size in bytes, or -1 when not known. */
+  private static EventReader open(
+      Path file, Source source, long size, ReadLimits limits, boolean byteChecker) {
     Data data = null;
     try {
-      CountingInputStream counted = new CountingInputStream(Files.newInputStream(source));
+      CountingInputStream counted = new CountingInputStream(source.open());
       data = Data.open(counted, file);
       JsonFactory json = limits.jsonFactory();
       RecordReader records;
@@ -108,8 +127,7 @@ public final class EventReader implements AutoCloseable {
         records = new NdjsonRecordReader(file, data.stream(), json, limits, byteChecker);
       } else {
         // An array's bytes must be UTF-8 throughout (NDJSON checks each line instead).
-        JsonArrayRecordReader.Source raw =
-            () -> Data.open(Files.newInputStream(source), file).stream();
+        Source raw = () -> Data.open(source.open(), file).stream();
         InputStream checked = new Utf8CheckedInputStream(data.stream(), file, raw, NOT_UTF8);
         if (byteChecker && limits.maxNestingDepth() >= 2) {
           records =
@@ -132,7 +150,7 @@ public final class EventReader implements AutoCloseable {
                 warnings.add(w);
               });
       return new EventReader(
-          file, data.format(), data.gzip(), records, limits, warnings, counted, size(source));
+          file, data.format(), data.gzip(), records, limits, warnings, counted, size);
     } catch (IOException e) {
       closeQuietly(data);
       throw new BadInputException(file, ReadFailures.describe(e), new UncheckedIOException(e));
@@ -249,13 +267,7 @@ public final class EventReader implements AutoCloseable {
    * ReadLimits#detailCap()} characters.
    */
   public CheckedRecord checked() {
-    CheckedRecord checked = records.checked();
-    if (checked.isValid() || checked.rejection().detail().length() <= limits.detailCap()) {
-      return checked;
-    }
-    Rejection r = checked.rejection();
-    return new CheckedRecord(
-        null, new Rejection(r.reason(), Texts.cap(r.detail(), limits.detailCap())));
+    return limits.capDetail(records.checked());
   }
 
   /**

@@ -35,13 +35,11 @@ final class JsonArrayRecordReader implements RecordReader {
   /** Bytes kept ahead of the current position before each element, when the file has them. */
   private static final int READ_AHEAD = 1 << 16;
 
-  /** Opens the file's data again, from its first byte, for the third tier. */
-  interface Source {
-    InputStream open() throws IOException;
-  }
-
   private final Path file;
-  private final Source source;
+
+  /** Opens the file's data again, from its first byte, for the third tier. */
+  private final EventReader.Source source;
+
   private final JsonFactory factory;
 
   /** Parses one element as the second tier; one level shallower, since no array encloses it. */
@@ -70,7 +68,11 @@ final class JsonArrayRecordReader implements RecordReader {
    * @param source opens the same data again, should the third tier be needed
    */
   JsonArrayRecordReader(
-      Path file, InputStream in, Source source, JsonFactory factory, ReadLimits limits) {
+      Path file,
+      InputStream in,
+      EventReader.Source source,
+      JsonFactory factory,
+      ReadLimits limits) {
     if (limits.maxNestingDepth() < 2) {
       throw new IllegalArgumentException("a nesting limit under 2 leaves no room for records");
     }

@@ -50,6 +50,11 @@ final class NdjsonRecordReader implements RecordReader {
   private byte lastByte;
 
   private long lineNumber;
+
+  /** Bytes read from the stream so far, and where the current line began among them. */
+  private long consumed;
+
+  private long lineStart;
   private long byJackson;
   private CheckedRecord current;
   private final CharsetDecoder utf8 =
@@ -64,6 +69,21 @@ final class NdjsonRecordReader implements RecordReader {
    */
   NdjsonRecordReader(
       Path file, InputStream in, JsonFactory factory, ReadLimits limits, boolean byteChecker) {
+    this(file, in, factory, limits, byteChecker, 1);
+  }
+
+  /**
+   * A reader whose first line is line {@code firstLine} of the file (a part of a file that was
+   * split, whose earlier lines another reader reads).
+   */
+  NdjsonRecordReader(
+      Path file,
+      InputStream in,
+      JsonFactory factory,
+      ReadLimits limits,
+      boolean byteChecker,
+      long firstLine) {
+    this.lineNumber = firstLine - 1;
     this.file = file;
     this.in = in;
     this.factory = factory;
@@ -77,17 +97,47 @@ final class NdjsonRecordReader implements RecordReader {
 
   @Override
   public boolean next() {
-    try {
-      while (readLine()) {
-        if (!isBlank()) {
-          current = check();
-          return true;
-        }
+    while (nextLine()) {
+      if (!isBlank()) {
+        checkLine();
+        return true;
       }
-      current = null;
-      return false;
+    }
+    current = null;
+    return false;
+  }
+
+  /**
+   * Reads the next line, blank or not, without checking it; false at end of input. {@link
+   * #lineStart()} then tells where it began, {@link #isBlank()} whether it is a record, and {@link
+   * #checkLine()} checks it.
+   */
+  boolean nextLine() {
+    try {
+      lineStart = consumed - (bufferLimit - bufferPos);
+      return readLine();
     } catch (IOException e) {
       throw new BadInputException(file, lineNumber + 1, -1, ReadFailures.describe(e), e);
+    }
+  }
+
+  /** The 1-based number of the line last read. */
+  long lineNumber() {
+    return lineNumber;
+  }
+
+  /** How many bytes of the stream came before the line last read. */
+  long lineStart() {
+    return lineStart;
+  }
+
+  /** Steps 1-3 for the line last read by {@link #nextLine()}, which must not be blank. */
+  CheckedRecord checkLine() {
+    try {
+      current = check();
+      return current;
+    } catch (IOException e) {
+      throw new BadInputException(file, lineNumber, -1, ReadFailures.describe(e), e);
     }
   }
 
@@ -202,7 +252,8 @@ final class NdjsonRecordReader implements RecordReader {
     return RawText.of(line, 0, lineLength, lineBytes, limits.rawRecordCap());
   }
 
-  private boolean isBlank() {
+  /** Whether the line last read holds only blanks (it is then not a record). */
+  boolean isBlank() {
     for (int i = 0; i < lineLength; i++) {
       if (!ByteRecordChecker.isBlank(line[i])) {
         return false;
@@ -284,6 +335,7 @@ final class NdjsonRecordReader implements RecordReader {
     }
     bufferPos = 0;
     bufferLimit = n;
+    consumed += n;
     return true;
   }
 

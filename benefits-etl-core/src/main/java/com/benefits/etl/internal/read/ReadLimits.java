@@ -1,5 +1,8 @@
 package com.benefits.etl.internal.read;
 
+import com.benefits.etl.internal.model.CheckedRecord;
+import com.benefits.etl.internal.rules.Rejection;
+import com.benefits.etl.internal.rules.Texts;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
@@ -45,6 +48,15 @@ public record ReadLimits(
     if (value <= 0) {
       throw new IllegalArgumentException(name + " is " + value + ", expected more than 0");
     }
+  }
+
+  /** {@code checked} with its rejection's detail cut to {@link #detailCap()} characters. */
+  public CheckedRecord capDetail(CheckedRecord checked) {
+    if (checked.isValid() || checked.rejection().detail().length() <= detailCap) {
+      return checked;
+    }
+    Rejection r = checked.rejection();
+    return new CheckedRecord(null, new Rejection(r.reason(), Texts.cap(r.detail(), detailCap)));
   }
 
   /** These limits with another nesting depth. */

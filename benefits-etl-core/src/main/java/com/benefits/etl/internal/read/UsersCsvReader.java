@@ -63,12 +63,28 @@ public final class UsersCsvReader {
   public static UsersTable read(
       Path file, Cancellation cancellation, long maxBytes, Consumer<String> warnings) {
     InputFiles.requireReadableFile(file, "users file");
+    return read(file, () -> Files.newInputStream(file), cancellation, maxBytes, warnings);
+  }
+
+  /**
+   * Reads a users file that is not on the local file system (an engine reading s3a:// or hdfs://
+   * opens it through its own file system): {@code source} opens its bytes, anew from the start at
+   * each call; {@code file} names it in messages.
+   */
+  public static UsersTable read(Path file, EventReader.Source source) {
+    return read(file, source, new Cancellation(), Long.MAX_VALUE, warning -> {});
+  }
+
+  private static UsersTable read(
+      Path file,
+      EventReader.Source source,
+      Cancellation cancellation,
+      long maxBytes,
+      Consumer<String> warnings) {
     UsersTable.Builder table = UsersTable.builder(maxBytes);
     try (CsvQuotesCheckedInputStream checked =
             new CsvQuotesCheckedInputStream(
-                new Utf8CheckedInputStream(
-                    Files.newInputStream(file), file, () -> Files.newInputStream(file), NOT_UTF8),
-                file);
+                new Utf8CheckedInputStream(source.open(), file, source, NOT_UTF8), file);
         CsvReader<CsvRecord> csv =
             CsvReader.builder()
                 .detectBomHeader(true)

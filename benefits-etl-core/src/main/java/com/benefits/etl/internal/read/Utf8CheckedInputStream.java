@@ -26,7 +26,7 @@ final class Utf8CheckedInputStream extends BlockInputStream {
   private static final long HIGH_BITS = 0x8080808080808080L;
 
   private final Path file;
-  private final JsonArrayRecordReader.Source again;
+  private final EventReader.Source again;
 
   /** The error's text, {@code %s} standing for the bad bytes. */
   private final String problem;
@@ -54,8 +54,7 @@ final class Utf8CheckedInputStream extends BlockInputStream {
    * @param again opens the same data afresh, to find the line and column of a bad sequence
    * @param problem the error's text, {@code %s} standing for the bad bytes
    */
-  Utf8CheckedInputStream(
-      InputStream in, Path file, JsonArrayRecordReader.Source again, String problem) {
+  Utf8CheckedInputStream(InputStream in, Path file, EventReader.Source again, String problem) {
     super(in);
     this.file = file;
     this.again = again;

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Path;
 
 /** Writes a {@link RunReport} as {@code run_report.json}: pretty-printed, snake_case keys. */
@@ -20,6 +21,22 @@ public final class RunReportWriter {
 
   public static void write(RunReport report, Path file) throws IOException {
     try (JsonGenerator g = JSON.createGenerator(file.toFile(), JsonEncoding.UTF8)) {
+      write(report, g);
+    }
+  }
+
+  /**
+   * Writes the report to {@code out} (an engine writing to another file system), leaving it open.
+   */
+  public static void write(RunReport report, OutputStream out) throws IOException {
+    try (JsonGenerator g = JSON.createGenerator(out, JsonEncoding.UTF8)) {
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      write(report, g);
+    }
+  }
+
+  private static void write(RunReport report, JsonGenerator g) throws IOException {
+    {
       g.useDefaultPrettyPrinter();
       RunResult r = report.result();
       g.writeStartObject();

@@ -14,12 +14,12 @@ import java.util.Arrays;
  * equality matches the record's exactly). The code is prefix-free: every field says where it ends.
  * One instance reuses its buffer; not thread-safe.
  */
-final class KeyEncoder {
+public final class KeyEncoder {
   private byte[] buf = new byte[128];
   private int length;
 
   /** Encodes {@code key}; the result is {@link #bytes()} up to {@link #length()}. */
-  int encode(DedupKey key) {
+  public int encode(DedupKey key) {
     length = 0;
     putString(key.userId());
     if (key.eventType() == null) {
@@ -43,11 +43,11 @@ final class KeyEncoder {
   }
 
   /** The buffer holding the last encoding (valid up to {@link #length()}). */
-  byte[] bytes() {
+  public byte[] bytes() {
     return buf;
   }
 
-  int length() {
+  public int length() {
     return length;
   }
 
