@@ -129,9 +129,9 @@ class PathsTest {
     assertThat(r.err)
         .startsWith("error: ")
         .contains(
-            " is a "
+            " is a URI ("
                 + scheme
-                + ": URI, and the embedded engine reads and writes local"
+                + ":), and the embedded engine reads and writes local"
                 + " paths only; the Spark engine");
     assertThat(Trees.of(dir)).isEqualTo(before);
     assertThat(Path.of("/tmp/benefits-etl-uri-test")).doesNotExist();

@@ -164,7 +164,8 @@ class QualityGatesTest {
                   users
                 },
             List.of(MIN_CLEAN, ALL_MALFORMED),
-            null,
+            "%EVENTS% looks like text whose lines end in a carriage return alone; NDJSON lines"
+                + " end in LF or CRLF, so the whole file is one line; its records will be rejected",
             new String[0]),
         new WrongInput(
             "every timestamp as epoch milliseconds",
@@ -285,6 +286,14 @@ class QualityGatesTest {
             List.of("--max-rejected-fraction", "a fifth"),
             "Invalid value for option '--max-rejected-fraction': expected a fraction such as 0.25"
                 + " or 25%, found 'a fifth'"),
+        Arguments.of(
+            List.of("--max-rejected-fraction", "0x1p-2"),
+            "Invalid value for option '--max-rejected-fraction': expected a fraction such as 0.25"
+                + " or 25%, found '0x1p-2'"),
+        Arguments.of(
+            List.of("--max-reason-fraction", "duplicate=NaN"),
+            "Invalid value for option '--max-reason-fraction' (REASON=F): expected a fraction"
+                + " such as 0.25 or 25%, found 'NaN'"),
         Arguments.of(
             List.of("--no-quality-gate", "--min-clean-rows", "3"),
             "--no-quality-gate cannot be combined with a gate's limit"),

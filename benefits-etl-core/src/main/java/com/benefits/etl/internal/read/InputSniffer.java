@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * Recognises, from its first bytes, an events file of the wrong kind: compressed other than by
- * gzip, UTF-16, or a CSV. Such a file is read anyway (its records are rejected and the quality
- * gates judge the run); the warning says why it went wrong.
+ * gzip, UTF-16, a CSV, or lines ended by a carriage return alone. Such a file is read anyway (its
+ * records are rejected and the quality gates judge the run); the warning says why it went wrong.
  */
 final class InputSniffer {
   /** Bytes looked at: the magic numbers, and enough of a first line to see a CSV header. */
@@ -63,6 +63,11 @@ final class InputSniffer {
       return Optional.of(
           "UTF-16 text (it starts with a UTF-16 byte-order mark); JSON must be UTF-8");
     }
+    if (endsLinesWithCrAlone(head)) {
+      return Optional.of(
+          "text whose lines end in a carriage return alone; NDJSON lines end in LF or CRLF, so"
+              + " the whole file is one line");
+    }
     int start = startsWith(head, 0xEF, 0xBB, 0xBF) ? 3 : 0;
     while (start < head.length && isBlank(head[start])) {
       start++;
@@ -80,6 +85,18 @@ final class InputSniffer {
     }
     return Optional.of(
         "not JSON: its first line, " + Texts.quote(line) + ", starts with neither [ nor {");
+  }
+
+  /** A CR not followed by LF, and no LF at all in the bytes looked at. */
+  private static boolean endsLinesWithCrAlone(byte[] head) {
+    boolean loneCr = false;
+    for (int i = 0; i < head.length; i++) {
+      if (head[i] == '\n') {
+        return false;
+      }
+      loneCr |= head[i] == '\r' && i + 1 < head.length && head[i + 1] != '\n';
+    }
+    return loneCr;
   }
 
   private static boolean isBlank(byte b) {

@@ -49,9 +49,9 @@ public final class LocalPaths {
           path,
           "the "
               + role
-              + " is a "
+              + " is a URI ("
               + scheme
-              + ": URI, and the embedded engine reads and writes local paths only; the Spark"
+              + ":), and the embedded engine reads and writes local paths only; the Spark"
               + " engine (--engine spark) reads any path the cluster's Hadoop file systems do"
               + (scheme.equals("file") ? ", or give the local path without file:" : ""));
     }
