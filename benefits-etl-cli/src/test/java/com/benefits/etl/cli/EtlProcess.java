@@ -63,18 +63,7 @@ final class EtlProcess {
 
   /** {@code run --events E --users U --output O} and then {@code extra}. */
   static List<String> run(Path events, Path users, Path output, String... extra) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "run",
-                "--events",
-                events.toString(),
-                "--users",
-                users.toString(),
-                "--output",
-                output.toString()));
-    args.addAll(List.of(extra));
-    return args;
+    return CliResult.runArgs(events, users, output, extra);
   }
 
   Process process() {

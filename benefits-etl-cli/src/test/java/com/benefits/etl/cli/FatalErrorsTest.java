@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.benefits.etl.testing.Outputs;
 import com.benefits.etl.testing.TestFiles;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,8 +32,8 @@ class FatalErrorsTest {
     events = TestFiles.copyResource("e2e/events.json", dir.resolve("raw_events.json"));
     users = TestFiles.copyResource("e2e/users.csv", dir.resolve("users.csv"));
     output = dir.resolve("out");
-    Result ok = run(events, users);
-    assertThat(ok.status).as(ok.err).isZero();
+    CliResult ok = run(events, users);
+    assertThat(ok.status()).as(ok.err()).isZero();
     before = TestFiles.snapshot(output);
     // The lock file and every temporary file are gone once a run ends (docs/spec.md 3.5).
     assertThat(TestFiles.names(output))
@@ -49,9 +47,7 @@ class FatalErrorsTest {
     assertThat(Outputs.temporaries(output)).isEmpty();
   }
 
-  record Result(int status, String out, String err) {}
-
-  private Result run(Path eventsFile, Path usersFile, String... extra) {
+  private CliResult run(Path eventsFile, Path usersFile, String... extra) {
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -63,28 +59,21 @@ class FatalErrorsTest {
                 "--output",
                 output.toString()));
     args.addAll(List.of(extra));
-    return cli(args.toArray(String[]::new));
-  }
-
-  private static Result cli(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int status = Main.execute(new PrintWriter(out), new PrintWriter(err), args);
-    return new Result(status, out.toString(), err.toString());
+    return CliResult.of(args.toArray(String[]::new));
   }
 
   private Path write(String name, String content) throws IOException {
     return Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
   }
 
-  private void assertFatal(Result r, String... fragments) {
-    assertThat(r.status).as(r.err).isEqualTo(2);
-    assertThat(r.err)
+  private void assertFatal(CliResult r, String... fragments) {
+    assertThat(r.status()).as(r.err()).isEqualTo(2);
+    assertThat(r.err())
         .startsWith("error: ")
         .contains(fragments)
         .doesNotContain("\tat ")
         .doesNotContain("Exception");
-    assertThat(r.err.strip().lines().count()).isEqualTo(1);
+    assertThat(r.err().strip().lines().count()).isEqualTo(1);
     Map<String, byte[]> after = TestFiles.snapshot(output);
     assertThat(after).as("outputs of the earlier run").containsOnlyKeys(before.keySet());
     before.forEach((name, bytes) -> assertThat(after.get(name)).as(name).isEqualTo(bytes));
@@ -174,8 +163,8 @@ class FatalErrorsTest {
   void aFailedRunLeavesNoDirectoryItCreated() throws IOException {
     Path bad = write("truncated.json", "[{\"user_id\": \"u1\"");
     Path fresh = dir.resolve("new/nested/out");
-    Result r =
-        cli(
+    CliResult r =
+        CliResult.of(
             "run",
             "--events",
             bad.toString(),
@@ -183,7 +172,7 @@ class FatalErrorsTest {
             users.toString(),
             "--output",
             fresh.toString());
-    assertThat(r.status).as(r.err).isEqualTo(2);
+    assertThat(r.status()).as(r.err()).isEqualTo(2);
     assertThat(dir.resolve("new")).doesNotExist();
   }
 
@@ -196,8 +185,8 @@ class FatalErrorsTest {
   @Test
   void outputPathIsAFile() throws IOException {
     Path file = write("not_a_dir", "x");
-    Result r =
-        cli(
+    CliResult r =
+        CliResult.of(
             "run",
             "--events",
             events.toString(),
@@ -205,8 +194,8 @@ class FatalErrorsTest {
             users.toString(),
             "--output",
             file.toString());
-    assertThat(r.status).isEqualTo(2);
-    assertThat(r.err).contains("not_a_dir").contains("not a directory");
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err()).contains("not_a_dir").contains("not a directory");
     assertThat(Files.readString(file)).isEqualTo("x");
   }
 
@@ -214,8 +203,8 @@ class FatalErrorsTest {
   void outputDirectoryThatCannotBeCreated() throws IOException {
     // Tests may run as root, where permissions stop nothing; nothing can be created under a file.
     Path file = write("plain_file", "x");
-    Result r =
-        cli(
+    CliResult r =
+        CliResult.of(
             "run",
             "--events",
             events.toString(),
@@ -223,22 +212,22 @@ class FatalErrorsTest {
             users.toString(),
             "--output",
             file.resolve("out").toString());
-    assertThat(r.status).isEqualTo(2);
-    assertThat(r.err).contains("plain_file").contains("cannot create the output directory");
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err()).contains("plain_file").contains("cannot create the output directory");
   }
 
   @Test
   void debugShowsTheStackTrace() {
-    Result r = run(dir.resolve("nope.json"), users, "--debug");
-    assertThat(r.status).isEqualTo(2);
-    assertThat(r.err).contains("\tat ");
+    CliResult r = run(dir.resolve("nope.json"), users, "--debug");
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err()).contains("\tat ");
   }
 
   @Test
   void usageErrorsExitTwo() {
-    Result r = run(events, users, "--no-such-option");
-    assertThat(r.status).isEqualTo(2);
-    assertThat(r.err).contains("--no-such-option");
-    assertThat(run(events, users, "--country", " ").status).isEqualTo(2);
+    CliResult r = run(events, users, "--no-such-option");
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.err()).contains("--no-such-option");
+    assertThat(run(events, users, "--country", " ").status()).isEqualTo(2);
   }
 }

@@ -11,8 +11,6 @@ import com.benefits.etl.internal.write.OutputDirectory;
 import com.benefits.etl.testing.Outputs;
 import com.benefits.etl.testing.TestFiles;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,29 +40,10 @@ class FileSystemFaultsTest {
     users = TestFiles.copyResource("e2e/users.csv", dir.resolve("users.csv"));
   }
 
-  record Result(int status, String out, String err) {}
-
-  static Result cli(Path events, Path users, Path output) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int status =
-        Main.execute(
-            new PrintWriter(out),
-            new PrintWriter(err),
-            "run",
-            "--events",
-            events.toString(),
-            "--users",
-            users.toString(),
-            "--output",
-            output.toString());
-    return new Result(status, out.toString(), err.toString());
-  }
-
-  static void assertOneLineError(Result r, String... fragments) {
-    assertThat(r.status).as(r.err).isEqualTo(2);
-    assertThat(r.err).startsWith("error: ").contains(fragments).doesNotContain("\tat ");
-    assertThat(r.err.strip().lines().count()).isEqualTo(1);
+  static void assertOneLineError(CliResult r, String... fragments) {
+    assertThat(r.status()).as(r.err()).isEqualTo(2);
+    assertThat(r.err()).startsWith("error: ").contains(fragments).doesNotContain("\tat ");
+    assertThat(r.err().strip().lines().count()).isEqualTo(1);
   }
 
   static GeneratedData generate(Path into, long count, EventsFormat format) throws IOException {
@@ -92,11 +71,11 @@ class FileSystemFaultsTest {
         "mounting a 1 MiB tmpfs needs root and CAP_SYS_ADMIN");
     try {
       Path out = disk.resolve("out");
-      assertThat(cli(events, users, out).status).isZero();
+      assertThat(CliResult.run(events, users, out).status()).isZero();
       Map<String, byte[]> before = Outputs.published(out);
       GeneratedData data = generate(dir.resolve("big"), 200_000, EventsFormat.NDJSON);
 
-      Result r = cli(data.events(), data.users(), out);
+      CliResult r = CliResult.run(data.events(), data.users(), out);
 
       assertOneLineError(r, out.toString(), "No space left on device");
       Map<String, byte[]> after = Outputs.published(out);
@@ -114,29 +93,29 @@ class FileSystemFaultsTest {
     try (OutputDirectory other = OutputDirectory.open(out)) {
       assertThat(other.directory()).isEqualTo(out);
       assertOneLineError(
-          cli(events, users, out),
+          CliResult.run(events, users, out),
           out.toString(),
           "another benefits-etl run is" + " writing to this output directory");
     }
-    assertThat(cli(events, users, out).status).isZero();
+    assertThat(CliResult.run(events, users, out).status()).isZero();
   }
 
   @Test
   void anInputTruncatedWhileReadNeverPublishesAMix() throws Exception {
     GeneratedData data = generate(dir.resolve("big"), 100_000, EventsFormat.ARRAY);
     Path out = dir.resolve("out");
-    assertThat(cli(events, users, out).status).isZero();
+    assertThat(CliResult.run(events, users, out).status()).isZero();
     Map<String, byte[]> before = Outputs.published(out);
-    CompletableFuture<Result> running =
-        CompletableFuture.supplyAsync(() -> cli(data.events(), data.users(), out));
+    CompletableFuture<CliResult> running =
+        CompletableFuture.supplyAsync(() -> CliResult.run(data.events(), data.users(), out));
     while (Outputs.temporaries(out).isEmpty() && !running.isDone()) {
       Thread.sleep(10);
     }
     try (FileChannel ch = FileChannel.open(data.events(), StandardOpenOption.WRITE)) {
       ch.truncate(ch.size() / 2);
     }
-    Result r = running.get(60, TimeUnit.SECONDS);
-    if (r.status == 0) {
+    CliResult r = running.get(60, TimeUnit.SECONDS);
+    if (r.status() == 0) {
       Outputs.assertFromOneRun(out);
     } else {
       assertOneLineError(r, data.events().toString(), "line ");
@@ -150,8 +129,8 @@ class FileSystemFaultsTest {
   void anInputAppendedToWhileReadStillEndsInOneRunsOutputs() throws Exception {
     GeneratedData data = generate(dir.resolve("big"), 100_000, EventsFormat.NDJSON);
     Path out = dir.resolve("out");
-    CompletableFuture<Result> running =
-        CompletableFuture.supplyAsync(() -> cli(data.events(), data.users(), out));
+    CompletableFuture<CliResult> running =
+        CompletableFuture.supplyAsync(() -> CliResult.run(data.events(), data.users(), out));
     while (!running.isDone() && (!Files.isDirectory(out) || Outputs.temporaries(out).isEmpty())) {
       Thread.sleep(10);
     }
@@ -159,9 +138,9 @@ class FileSystemFaultsTest {
         data.events(),
         "{\"user_id\":\"x\",\"timestamp\":\"2024-03-15T14:22:05Z\"}\nnot json\n",
         StandardOpenOption.APPEND);
-    Result r = running.get(60, TimeUnit.SECONDS);
-    assertThat(r.status).as(r.err).isZero();
-    assertThat(r.out).contains("invariant holds");
+    CliResult r = running.get(60, TimeUnit.SECONDS);
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(r.out()).contains("invariant holds");
     Outputs.assertFromOneRun(out);
   }
 
@@ -170,7 +149,8 @@ class FileSystemFaultsTest {
     Path locked = Files.copy(events, dir.resolve("locked.json"));
     Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
     assumeTrue(!Files.isReadable(locked), "running as root: permissions do not stop reads");
-    assertOneLineError(cli(locked, users, dir.resolve("out")), "locked.json", "not readable");
+    assertOneLineError(
+        CliResult.run(locked, users, dir.resolve("out")), "locked.json", "not readable");
   }
 
   @Test
@@ -180,9 +160,9 @@ class FileSystemFaultsTest {
     Path eventsLink = Files.createSymbolicLink(dir.resolve("events-link.json"), events);
     Path usersLink = Files.createSymbolicLink(dir.resolve("users-link.csv"), users);
 
-    Result r = cli(eventsLink, usersLink, link);
+    CliResult r = CliResult.run(eventsLink, usersLink, link);
 
-    assertThat(r.status).as(r.err).isZero();
+    assertThat(r.status()).as(r.err()).isZero();
     assertThat(Files.isSymbolicLink(link)).isTrue();
     assertThat(TestFiles.names(real)).contains("clean_events.parquet", "run_report.json");
     Outputs.assertFromOneRun(real);
@@ -191,9 +171,9 @@ class FileSystemFaultsTest {
   @Test
   void aDanglingSymlinkAsOutputIsAClearError() throws IOException {
     Path link = Files.createSymbolicLink(dir.resolve("dangling"), dir.resolve("nowhere/at/all"));
-    Result r = cli(events, users, link);
-    assertThat(r.status).as(r.err).isIn(0, 2);
-    if (r.status == 2) {
+    CliResult r = CliResult.run(events, users, link);
+    assertThat(r.status()).as(r.err()).isIn(0, 2);
+    if (r.status() == 2) {
       assertOneLineError(r, "dangling");
     }
   }
@@ -205,10 +185,10 @@ class FileSystemFaultsTest {
     Path u = Files.copy(users, sub.resolve("users ü.csv"));
     Path out = sub.resolve("out put ñ");
 
-    Result r = cli(e, u, out);
+    CliResult r = CliResult.run(e, u, out);
 
-    assertThat(r.status).as(r.err).isZero();
-    assertThat(r.out).contains("raw events é.json").contains("out put ñ");
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(r.out()).contains("raw events é.json").contains("out put ñ");
     Outputs.assertFromOneRun(out);
     String report = Files.readString(out.resolve("run_report.json"), StandardCharsets.UTF_8);
     assertThat(report).contains("raw events é.json").contains("users ü.csv");
@@ -226,9 +206,9 @@ class FileSystemFaultsTest {
       w.write(ok.replace("u1", "u2"));
     }
     Path out = dir.resolve("out");
-    Result r = cli(e, users, out);
-    assertThat(r.status).as(r.err).isZero();
-    assertThat(r.out).contains("Read 3 records").contains("invariant holds");
+    CliResult r = CliResult.run(e, users, out);
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(r.out()).contains("Read 3 records").contains("invariant holds");
     Map<String, Object> row =
         com.benefits.etl.testing.DuckDb.queryOne(
             "SELECT reason, detail,"

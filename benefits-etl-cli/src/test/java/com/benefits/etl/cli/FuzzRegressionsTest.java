@@ -3,8 +3,6 @@ package com.benefits.etl.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.benefits.etl.testing.TestFiles;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,22 +17,10 @@ class FuzzRegressionsTest {
   private String fatal(String resource) {
     Path events = TestFiles.copyResource("regressions/" + resource, dir.resolve(resource));
     Path users = TestFiles.copyResource("e2e/users.csv", dir.resolve("users.csv"));
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int status =
-        Main.execute(
-            new PrintWriter(out),
-            new PrintWriter(err),
-            "run",
-            "--events",
-            events.toString(),
-            "--users",
-            users.toString(),
-            "--output",
-            dir.resolve("out").toString());
-    assertThat(status).as(err.toString()).isEqualTo(2);
-    assertThat(err.toString().lines().count()).isEqualTo(1);
-    return err.toString().strip();
+    CliResult r = CliResult.run(events, users, dir.resolve("out"));
+    assertThat(r.status()).as(r.err()).isEqualTo(2);
+    assertThat(r.err().lines().count()).isEqualTo(1);
+    return r.err().strip();
   }
 
   /** Fuzz case 855 (seed 20260601): a gzip file cut inside its header said "cannot read: null". */

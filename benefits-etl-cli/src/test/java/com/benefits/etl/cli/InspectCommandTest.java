@@ -10,9 +10,7 @@ import com.benefits.etl.RejectReason;
 import com.benefits.etl.RunResult;
 import com.benefits.etl.testing.TestFiles;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.RandomAccessFile;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -56,21 +54,12 @@ class InspectCommandTest {
     run = EtlPipeline.of(data.resolve("raw_events.json"), data.resolve("users.csv"), output).run();
   }
 
-  record Result(int status, String out, String err) {}
-
-  static Result cli(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int status = Main.execute(new PrintWriter(out), new PrintWriter(err), args);
-    return new Result(status, out.toString(), err.toString());
-  }
-
-  private static Result inspect(String... args) {
+  private static CliResult inspect(String... args) {
     List<String> all = new ArrayList<>(List.of("inspect"));
     all.addAll(Arrays.asList(args));
-    Result r = cli(all.toArray(String[]::new));
-    assertThat(r.status).as(r.err).isZero();
-    assertThat(r.err).isEmpty();
+    CliResult r = CliResult.of(all.toArray(String[]::new));
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(r.err()).isEmpty();
     return r;
   }
 
@@ -161,9 +150,9 @@ class InspectCommandTest {
 
   @Test
   void rowCountsAndSizesAreThoseOfTheFiles() throws IOException {
-    Result r = inspect(output.toString());
+    CliResult r = inspect(output.toString());
 
-    Matcher m = HEADING.matcher(r.out);
+    Matcher m = HEADING.matcher(r.out());
     Map<String, long[]> headings = new LinkedHashMap<>();
     while (m.find()) {
       headings.put(m.group(1), new long[] {number(m.group(3)), number(m.group(4))});
@@ -183,11 +172,11 @@ class InspectCommandTest {
 
   @Test
   void schemasAreThoseDuckDbReads() {
-    Result r = inspect(output.toString(), "--rows", "0");
+    CliResult r = inspect(output.toString(), "--rows", "0");
 
     for (String name : PARQUET) {
       Path file = output.resolve(name);
-      List<Map<String, String>> printed = table(section(r.out, name), "schema:");
+      List<Map<String, String>> printed = table(section(r.out(), name), "schema:");
       List<Map<String, String>> expected = new ArrayList<>();
       for (Map<String, Object> column :
           query(
@@ -225,11 +214,11 @@ class InspectCommandTest {
 
   @Test
   void firstRowsAreThoseDuckDbReadsFirst() {
-    Result r = inspect(output.toString(), "--rows", "5");
+    CliResult r = inspect(output.toString(), "--rows", "5");
 
     for (String name : PARQUET) {
       Path file = output.resolve(name);
-      List<Map<String, String>> printed = table(section(r.out, name), "first 5 of");
+      List<Map<String, String>> printed = table(section(r.out(), name), "first 5 of");
       List<Map<String, Object>> expected =
           query("SELECT * FROM read_parquet(" + literal(file) + ") LIMIT 5");
       assertThat(printed).as(name).hasSize(5);
@@ -244,27 +233,27 @@ class InspectCommandTest {
 
   @Test
   void rowsOptionSetsHowManyRowsAreShown() {
-    Result none = inspect(output.toString(), "--rows", "0");
-    assertThat(none.out).doesNotContainPattern("(?m)^  (first|all) .*rows:$").contains("schema:");
+    CliResult none = inspect(output.toString(), "--rows", "0");
+    assertThat(none.out()).doesNotContainPattern("(?m)^  (first|all) .*rows:$").contains("schema:");
 
-    Result one = inspect(output.toString(), "--rows", "1");
+    CliResult one = inspect(output.toString(), "--rows", "1");
     for (String name : PARQUET) {
-      assertThat(table(section(one.out, name), "first 1 of")).hasSize(1);
+      assertThat(table(section(one.out(), name), "first 1 of")).hasSize(1);
     }
 
-    Result all = inspect(output.resolve("daily_summary.parquet").toString(), "--rows", "100000");
+    CliResult all = inspect(output.resolve("daily_summary.parquet").toString(), "--rows", "100000");
     long rows = count(output.resolve("daily_summary.parquet"));
-    assertThat(all.out).contains(String.format(Locale.ROOT, "all %,d rows:", rows));
-    assertThat(table(section(all.out, "daily_summary.parquet"), "all ")).hasSize((int) rows);
+    assertThat(all.out()).contains(String.format(Locale.ROOT, "all %,d rows:", rows));
+    assertThat(table(section(all.out(), "daily_summary.parquet"), "all ")).hasSize((int) rows);
 
-    Result negative = cli("inspect", output.toString(), "--rows", "-1");
-    assertThat(negative.status).isEqualTo(2);
-    assertThat(negative.err).contains("--rows");
+    CliResult negative = CliResult.of("inspect", output.toString(), "--rows", "-1");
+    assertThat(negative.status()).isEqualTo(2);
+    assertThat(negative.err()).contains("--rows");
   }
 
   @Test
   void rejectsAreCountedByReasonWithTheFirstOfEach() {
-    Result r = inspect(output.toString(), "--rows", "0");
+    CliResult r = inspect(output.toString(), "--rows", "0");
     Path rejects = output.resolve("rejected_events.parquet");
     List<Map<String, Object>> expected =
         query(
@@ -272,7 +261,7 @@ class InspectCommandTest {
                 + literal(rejects)
                 + ") GROUP BY reason");
 
-    List<String> section = section(r.out, "rejected_events.parquet");
+    List<String> section = section(r.out(), "rejected_events.parquet");
     int at =
         section.indexOf(
             "  rows by reason, each with its first row (record_index: detail, then raw_record):");
@@ -320,9 +309,9 @@ class InspectCommandTest {
 
   @Test
   void runReportIsToldInOneLine() {
-    Result r = inspect(output.toString(), "--rows", "0");
+    CliResult r = inspect(output.toString(), "--rows", "0");
     String line =
-        r.out
+        r.out()
             .lines()
             .filter(l -> l.startsWith(output.resolve("run_report.json") + ": "))
             .findFirst()
@@ -337,24 +326,25 @@ class InspectCommandTest {
 
   @Test
   void theHtmlReportIsNamedWithItsSize() throws IOException {
-    Result r = inspect(output.toString(), "--rows", "0");
+    CliResult r = inspect(output.toString(), "--rows", "0");
     Path html = output.resolve("report.html");
-    assertThat(r.out)
+    assertThat(r.out())
         .contains(String.format(Locale.ROOT, "%s: %,d bytes (", html, Files.size(html)))
         .doesNotContain(": missing");
   }
 
   @Test
   void oneOutputAloneIsInspectedAlone() {
-    Result rejects = inspect(output.resolve("rejected_events.parquet").toString(), "--rows", "0");
-    assertThat(rejects.out)
+    CliResult rejects =
+        inspect(output.resolve("rejected_events.parquet").toString(), "--rows", "0");
+    assertThat(rejects.out())
         .startsWith(output.resolve("rejected_events.parquet") + ": ")
         .contains("rows by reason")
         .doesNotContain("clean_events.parquet")
         .doesNotContain("run_report.json");
 
-    Result report = inspect(output.resolve("run_report.json").toString());
-    assertThat(report.out.strip().lines())
+    CliResult report = inspect(output.resolve("run_report.json").toString());
+    assertThat(report.out().strip().lines())
         .singleElement()
         .asString()
         .startsWith(output.resolve("run_report.json") + ": ")
@@ -381,9 +371,9 @@ class InspectCommandTest {
     Files.writeString(clean.resolve("_SUCCESS"), "");
     Files.writeString(clean.resolve(".part-00000-a.snappy.parquet.crc"), "not parquet");
 
-    Result r = inspect(tmp.resolve("spark").toString(), "--rows", "3");
+    CliResult r = inspect(tmp.resolve("spark").toString(), "--rows", "3");
 
-    assertThat(r.out)
+    assertThat(r.out())
         .contains(
             String.format(
                 Locale.ROOT,
@@ -394,16 +384,16 @@ class InspectCommandTest {
                     + Files.size(clean.resolve("part-00001-a.snappy.parquet"))))
         .contains("GZIP SNAPPY")
         .contains("spark/daily_summary.parquet: missing");
-    assertThat(table(section(r.out, "clean_events.parquet"), "first 3 of")).hasSize(3);
+    assertThat(table(section(r.out(), "clean_events.parquet"), "first 3 of")).hasSize(3);
     // DuckDB made every column of the first part optional, and kept the required ones of the
     // second: inspect tells, column by column.
-    Map<String, String> userId = table(section(r.out, "clean_events.parquet"), "schema:").get(0);
+    Map<String, String> userId = table(section(r.out(), "clean_events.parquet"), "schema:").get(0);
     assertThat(userId)
         .containsEntry("column", "user_id")
         .containsEntry("repetition", "optional in 1, required in 1 of 2 parts");
 
-    Result alone = inspect(clean.toString(), "--rows", "0");
-    assertThat(alone.out).startsWith(clean + " (2 part files): ");
+    CliResult alone = inspect(clean.toString(), "--rows", "0");
+    assertThat(alone.out()).startsWith(clean + " (2 part files): ");
   }
 
   /** Runs a DuckDB statement that returns no rows, such as COPY. */
@@ -424,34 +414,35 @@ class InspectCommandTest {
     Files.copy(output.resolve("daily_summary.parquet"), clean.resolve("part-1.parquet"));
 
     assertBadInput(
-        cli("inspect", tmp.toString()),
+        CliResult.of("inspect", tmp.toString()),
         clean.resolve("part-1.parquet"),
         "its columns differ from those of part-0.parquet");
   }
 
-  private static void assertBadInput(Result r, Path file, String... fragments) {
-    assertThat(r.status).as(r.out + r.err).isEqualTo(2);
-    assertThat(r.err)
+  private static void assertBadInput(CliResult r, Path file, String... fragments) {
+    assertThat(r.status()).as(r.out() + r.err()).isEqualTo(2);
+    assertThat(r.err())
         .startsWith("error: " + file)
         .containsPattern(
             "^error: " + Pattern.quote(file.toString()) + "(, line \\d+, column \\d+)?: ")
         .contains(fragments)
         .doesNotContain("\tat ")
         .doesNotContain("Exception");
-    assertThat(r.err.strip().lines().count()).as(r.err).isEqualTo(1);
+    assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
   }
 
   @Test
   void aMissingDirectoryIsBadInput() {
     Path missing = tmp.resolve("nope");
-    assertBadInput(cli("inspect", missing.toString()), missing, "no such file or directory");
+    assertBadInput(
+        CliResult.of("inspect", missing.toString()), missing, "no such file or directory");
   }
 
   @Test
   void aDirectoryWithoutOutputsIsBadInput() throws IOException {
     Files.writeString(tmp.resolve("notes.txt"), "not an output");
     assertBadInput(
-        cli("inspect", tmp.toString()),
+        CliResult.of("inspect", tmp.toString()),
         tmp,
         "holds none of the outputs of a run",
         "clean_events.parquet");
@@ -461,7 +452,7 @@ class InspectCommandTest {
   void anOutputDirectoryWithoutPartFilesIsBadInput() throws IOException {
     Files.createDirectories(tmp.resolve("rejected_events.parquet"));
     assertBadInput(
-        cli("inspect", tmp.toString()),
+        CliResult.of("inspect", tmp.toString()),
         tmp.resolve("rejected_events.parquet"),
         "no part-*.parquet file");
   }
@@ -484,7 +475,7 @@ class InspectCommandTest {
       f.setLength(f.length() / 2);
     }
     assertBadInput(
-        cli("inspect", copy.toString()),
+        CliResult.of("inspect", copy.toString()),
         file,
         "not a Parquet file: it does not end with PAR1 (truncated");
   }
@@ -494,9 +485,11 @@ class InspectCommandTest {
     Path copy = copyOfOutputs();
     Path file = Files.writeString(copy.resolve("clean_events.parquet"), "user_id,country\n");
     assertBadInput(
-        cli("inspect", copy.toString()), file, "not a Parquet file: it does not start with PAR1");
+        CliResult.of("inspect", copy.toString()),
+        file,
+        "not a Parquet file: it does not start with PAR1");
     Files.writeString(file, "PAR1");
-    assertBadInput(cli("inspect", copy.toString()), file, "4 bytes are too few");
+    assertBadInput(CliResult.of("inspect", copy.toString()), file, "4 bytes are too few");
   }
 
   @Test
@@ -507,7 +500,7 @@ class InspectCommandTest {
     // The footer's length, just before the closing PAR1, now points before the file's start.
     bytes[bytes.length - 5] = (byte) 0x7f;
     Files.write(file, bytes);
-    assertBadInput(cli("inspect", copy.toString()), file, "not a readable Parquet file");
+    assertBadInput(CliResult.of("inspect", copy.toString()), file, "not a readable Parquet file");
   }
 
   @Test
@@ -520,13 +513,13 @@ class InspectCommandTest {
       bytes[i] = (byte) (i * 31);
     }
     Files.write(file, bytes);
-    assertBadInput(cli("inspect", copy.toString()), file, "not a readable Parquet file");
+    assertBadInput(CliResult.of("inspect", copy.toString()), file, "not a readable Parquet file");
   }
 
   @Test
   void aDamagedRunReportIsBadInputNamingItsLine() throws IOException {
     Path copy = copyOfOutputs();
     Path file = Files.writeString(copy.resolve("run_report.json"), "{\n  \"counts\": {\n    x");
-    assertBadInput(cli("inspect", copy.toString()), file, "line 3", "not valid JSON");
+    assertBadInput(CliResult.of("inspect", copy.toString()), file, "line 3", "not valid JSON");
   }
 }

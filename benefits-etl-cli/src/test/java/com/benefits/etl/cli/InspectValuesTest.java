@@ -50,7 +50,7 @@ class InspectValuesTest {
               + " (FORMAT PARQUET)");
     }
 
-    InspectCommandTest.Result r = InspectCommandTest.cli("inspect", file.toString(), "--rows", "1");
+    CliResult r = CliResult.of("inspect", file.toString(), "--rows", "1");
 
     assertThat(r.status()).as(r.err()).isZero();
     List<String> lines = r.out().lines().toList();
@@ -91,8 +91,7 @@ class InspectValuesTest {
                 + ")");
       }
 
-      InspectCommandTest.Result r =
-          InspectCommandTest.cli("inspect", file.toString(), "--rows", "2");
+      CliResult r = CliResult.of("inspect", file.toString(), "--rows", "2");
 
       assertThat(r.status()).as(codec + ": " + r.err()).isZero();
       assertThat(r.out()).as(codec).contains(": 100,000 rows, ").contains(", " + codec + "\n");

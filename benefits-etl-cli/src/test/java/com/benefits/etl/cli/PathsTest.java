@@ -11,8 +11,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,16 +52,7 @@ class PathsTest {
     users = TestFiles.copyResource("e2e/users.csv", dir.resolve("users.csv"));
   }
 
-  record Result(int status, String out, String err) {}
-
-  private static Result cli(String... args) {
-    StringWriter o = new StringWriter();
-    StringWriter e = new StringWriter();
-    int status = Main.execute(new PrintWriter(o), new PrintWriter(e), args);
-    return new Result(status, o.toString(), e.toString());
-  }
-
-  private static Result run(Object events, Object users, Object output, String... extra) {
+  private static CliResult run(Object events, Object users, Object output, String... extra) {
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -75,7 +64,7 @@ class PathsTest {
                 "--output",
                 output.toString()));
     args.addAll(List.of(extra));
-    return cli(args.toArray(String[]::new));
+    return CliResult.of(args.toArray(String[]::new));
   }
 
   @ParameterizedTest(name = "{0} {1}")
@@ -111,9 +100,9 @@ class PathsTest {
     }
     Map<String, String> before = Trees.of(dir);
 
-    Result r;
+    CliResult r;
     try {
-      r = cli(args.toArray(String[]::new));
+      r = CliResult.of(args.toArray(String[]::new));
     } finally {
       // Had the URI been taken for a relative path, it would be in the working directory.
       for (String made : List.of("s3:", "gs:", "hdfs:", "abfs:", "file:", "file:out")) {
@@ -123,10 +112,10 @@ class PathsTest {
       }
     }
 
-    assertThat(r.status).as(r.err).isEqualTo(2);
-    assertThat(r.err.lines()).hasSize(1);
+    assertThat(r.status()).as(r.err()).isEqualTo(2);
+    assertThat(r.err().lines()).hasSize(1);
     String scheme = uri.substring(0, uri.indexOf(':'));
-    assertThat(r.err)
+    assertThat(r.err())
         .startsWith("error: ")
         .contains(
             " is a URI ("
@@ -142,12 +131,12 @@ class PathsTest {
     Path given = Path.of(dir.toString(), "new1", "..", "o5");
     assertThat(given.toString()).contains("new1/../o5");
 
-    Result r = run(events, users, given);
+    CliResult r = run(events, users, given);
 
-    assertThat(r.status).as(r.err).isZero();
+    assertThat(r.status()).as(r.err()).isZero();
     assertThat(dir.resolve("new1")).doesNotExist();
     Outputs.assertFromOneRun(dir.resolve("o5"));
-    assertThat(r.out).contains(dir.resolve("o5/clean_events.parquet").toString());
+    assertThat(r.out()).contains(dir.resolve("o5/clean_events.parquet").toString());
   }
 
   @ParameterizedTest(name = "{0}")
@@ -170,9 +159,9 @@ class PathsTest {
       default -> e = Files.createDirectories(dir.resolve("a directory"));
     }
 
-    Result r = run(e, u, deep);
+    CliResult r = run(e, u, deep);
 
-    assertThat(r.status).as(r.err).isEqualTo(2);
+    assertThat(r.status()).as(r.err()).isEqualTo(2);
     assertThat(dir.resolve("deep")).doesNotExist();
   }
 
@@ -181,9 +170,9 @@ class PathsTest {
     Path out = Files.createDirectories(dir.resolve("existing"));
     Files.writeString(out.resolve("notes.txt"), "mine");
 
-    Result r = run(events, dir.resolve("missing.csv"), out.resolve("sub"));
+    CliResult r = run(events, dir.resolve("missing.csv"), out.resolve("sub"));
 
-    assertThat(r.status).as(r.err).isEqualTo(2);
+    assertThat(r.status()).as(r.err()).isEqualTo(2);
     assertThat(TestFiles.names(out)).containsExactly("notes.txt");
   }
 
@@ -195,14 +184,14 @@ class PathsTest {
   })
   void anInputThatIsOneOfTheOutputsIsRefusedBeforeAnythingIsWritten(String option, String name) {
     Path out = dir.resolve("out");
-    assertThat(run(events, users, out).status).isZero();
+    assertThat(run(events, users, out).status()).isZero();
     Map<String, String> before = Trees.of(out);
     Path input = out.resolve(name);
 
-    Result r = option.equals("--events") ? run(input, users, out) : run(events, input, out);
+    CliResult r = option.equals("--events") ? run(input, users, out) : run(events, input, out);
 
-    assertThat(r.status).as(r.err).isEqualTo(2);
-    assertThat(r.err.strip())
+    assertThat(r.status()).as(r.err()).isEqualTo(2);
+    assertThat(r.err().strip())
         .isEqualTo(
             "error: "
                 + input
@@ -215,12 +204,12 @@ class PathsTest {
   @Test
   void anInputBesideTheOutputsIsRead() throws IOException {
     Path out = dir.resolve("out");
-    assertThat(run(events, users, out).status).isZero();
+    assertThat(run(events, users, out).status()).isZero();
     Path beside = Files.copy(events, out.resolve("today.json"));
 
-    Result r = run(beside, users, out);
+    CliResult r = run(beside, users, out);
 
-    assertThat(r.status).as(r.err).isZero();
+    assertThat(r.status()).as(r.err()).isZero();
     assertThat(beside).exists();
   }
 
@@ -233,8 +222,8 @@ class PathsTest {
           case "ndjson" -> Files.write(dir.resolve("events.ndjson"), ndjson(events));
           default -> gzip(Files.write(dir.resolve("events.ndjson"), ndjson(events)));
         };
-    Result fromFile = run(file, users, dir.resolve("from-file"));
-    assertThat(fromFile.status).as(fromFile.err).isZero();
+    CliResult fromFile = run(file, users, dir.resolve("from-file"));
+    assertThat(fromFile.status()).as(fromFile.err()).isZero();
     Path fifo = dir.resolve("events.fifo");
     Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
     assertThat(mkfifo.waitFor(10, TimeUnit.SECONDS) && mkfifo.exitValue() == 0).isTrue();
@@ -248,11 +237,11 @@ class PathsTest {
               }
             });
 
-    Result fromPipe = run(fifo, users, dir.resolve("from-pipe"));
+    CliResult fromPipe = run(fifo, users, dir.resolve("from-pipe"));
 
     writer.get(30, TimeUnit.SECONDS);
-    assertThat(fromPipe.status).as(fromPipe.err).isZero();
-    assertThat(fromPipe.out).contains("Read 17 records from " + fifo);
+    assertThat(fromPipe.status()).as(fromPipe.err()).isZero();
+    assertThat(fromPipe.out()).contains("Read 17 records from " + fifo);
     assertThat(counts(dir.resolve("from-pipe"))).isEqualTo(counts(dir.resolve("from-file")));
     assertThat(Outputs.temporaries(dir.resolve("from-pipe"))).isEmpty();
   }
@@ -261,10 +250,10 @@ class PathsTest {
   void anErrorInStandardInputNamesIt() {
     Path out = dir.resolve("out");
 
-    Result r = withStandardInput("[{\"user_id\": 1},\n{", () -> run("-", users, out));
+    CliResult r = withStandardInput("[{\"user_id\": 1},\n{", () -> run("-", users, out));
 
-    assertThat(r.status).as(r.err).isEqualTo(2);
-    assertThat(r.err.strip())
+    assertThat(r.status()).as(r.err()).isEqualTo(2);
+    assertThat(r.err().strip())
         .isEqualTo(
             "error: -, line 2, column 2: the file ends before the JSON array is closed (truncated"
                 + " file?): Unexpected end-of-input: expected close marker for Object");
@@ -279,9 +268,9 @@ class PathsTest {
     Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     root.addAppender(logged);
     try {
-      Result r = withStandardInput(Files.readString(users), () -> run("-", users, out));
+      CliResult r = withStandardInput(Files.readString(users), () -> run("-", users, out));
 
-      assertThat(r.status).as(r.err).isEqualTo(3);
+      assertThat(r.status()).as(r.err()).isEqualTo(3);
     } finally {
       root.detachAppender(logged);
     }
@@ -292,7 +281,7 @@ class PathsTest {
                 + " ,signup_date,notes\"; its records will be rejected");
   }
 
-  private static Result withStandardInput(String content, Supplier<Result> run) {
+  private static CliResult withStandardInput(String content, Supplier<CliResult> run) {
     InputStream stdin = System.in;
     System.setIn(new ByteArrayInputStream(content.getBytes(StandardCharsets.UTF_8)));
     try {

@@ -12,12 +12,9 @@ import com.benefits.etl.Output;
 import com.benefits.etl.testing.Outputs;
 import com.benefits.etl.testing.TestFiles;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -66,8 +63,8 @@ class QualityGatesTest {
     events = TestFiles.copyResource("e2e/events.json", dir.resolve("raw_events.json"));
     users = TestFiles.copyResource("e2e/users.csv", dir.resolve("users.csv"));
     out = dir.resolve("out");
-    Result ok = run(events, users);
-    assertThat(ok.status).as(ok.err).isZero();
+    CliResult ok = run(events, users);
+    assertThat(ok.status()).as(ok.err()).isZero();
     before = Trees.of(out);
     logged.list.clear();
   }
@@ -81,24 +78,8 @@ class QualityGatesTest {
     return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
   }
 
-  record Result(int status, String out, String err) {}
-
-  private Result run(Path eventsFile, Path usersFile, String... extra) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "run",
-                "--events",
-                eventsFile.toString(),
-                "--users",
-                usersFile.toString(),
-                "--output",
-                out.toString()));
-    args.addAll(List.of(extra));
-    StringWriter o = new StringWriter();
-    StringWriter e = new StringWriter();
-    int status = Main.execute(new PrintWriter(o), new PrintWriter(e), args.toArray(String[]::new));
-    return new Result(status, o.toString(), e.toString());
+  private CliResult run(Path eventsFile, Path usersFile, String... extra) {
+    return CliResult.run(eventsFile, usersFile, out, extra);
   }
 
   /** One wrong input of the issue: how to make it, the gates it must fail, what must be logged. */
@@ -205,14 +186,14 @@ class QualityGatesTest {
   void aWrongInputFailsAGateAndPublishesNothing(WrongInput input) throws IOException {
     Path[] inputs = input.setup.write(dir, events, users);
 
-    Result r = run(inputs[0], inputs[1], input.extra);
+    CliResult r = run(inputs[0], inputs[1], input.extra);
 
-    assertThat(r.status).as(r.err).isEqualTo(3);
-    assertThat(r.out).isEmpty();
+    assertThat(r.status()).as(r.err()).isEqualTo(3);
+    assertThat(r.out()).isEmpty();
     // One line: the gates that failed, each with its figure and limit, and where the run is kept.
-    assertThat(r.err.lines()).hasSize(1);
-    Matcher line = GATE_LINE.matcher(r.err.strip());
-    assertThat(line.matches()).as(r.err).isTrue();
+    assertThat(r.err().lines()).hasSize(1);
+    Matcher line = GATE_LINE.matcher(r.err().strip());
+    assertThat(line.matches()).as(r.err()).isTrue();
     List<String> gates = List.of(line.group(1).split("; "));
     assertThat(gates).hasSameSizeAs(input.failedGates);
     for (int i = 0; i < gates.size(); i++) {
@@ -257,10 +238,10 @@ class QualityGatesTest {
 
   @Test
   void noQualityGatePublishesWhatAWrongInputGives() {
-    Result r = run(users, users, "--no-quality-gate");
+    CliResult r = run(users, users, "--no-quality-gate");
 
-    assertThat(r.status).as(r.err).isZero();
-    assertThat(r.out).contains("clean events                   0");
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(r.out()).contains("clean events                   0");
     assertThat(Trees.of(out)).isNotEqualTo(before);
     Outputs.assertFromOneRun(out);
     assertThat(Outputs.temporaries(out)).isEmpty();
@@ -305,11 +286,11 @@ class QualityGatesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("optionErrors")
   void aBadGateOptionIsAUsageErrorAndChangesNothing(List<String> options, String message) {
-    Result r = run(events, users, options.toArray(String[]::new));
+    CliResult r = run(events, users, options.toArray(String[]::new));
 
-    assertThat(r.status).as(r.err).isEqualTo(2);
-    assertThat(r.err.lines().findFirst().orElseThrow()).isEqualTo(message);
-    assertThat(r.err).contains("Usage: etl run");
+    assertThat(r.status()).as(r.err()).isEqualTo(2);
+    assertThat(r.err().lines().findFirst().orElseThrow()).isEqualTo(message);
+    assertThat(r.err()).contains("Usage: etl run");
     assertThat(Trees.of(out)).isEqualTo(before);
   }
 
@@ -318,10 +299,10 @@ class QualityGatesTest {
   void eventsWithNoRecordsStillPublish(String content) throws IOException {
     Path empty = Files.writeString(dir.resolve("empty.json"), content);
 
-    Result r = run(empty, users);
+    CliResult r = run(empty, users);
 
-    assertThat(r.status).as(r.err).isZero();
-    assertThat(r.out).contains("Read 0 records");
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(r.out()).contains("Read 0 records");
     Outputs.assertFromOneRun(out);
     assertThat(Trees.of(out)).isNotEqualTo(before);
     String warning = empty + " holds no records; the outputs are written empty";
@@ -346,16 +327,16 @@ class QualityGatesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("limits")
   void aUsersLimitIsAGateToo(List<String> options, String gate) {
-    Result r = run(events, users, options.toArray(String[]::new));
+    CliResult r = run(events, users, options.toArray(String[]::new));
 
-    assertThat(r.status).as(r.err).isEqualTo(3);
-    assertThat(r.err).startsWith("quality gate failed: " + gate + ". Nothing was published");
+    assertThat(r.status()).as(r.err()).isEqualTo(3);
+    assertThat(r.err()).startsWith("quality gate failed: " + gate + ". Nothing was published");
     assertThat(Trees.withoutFailedRuns(out)).isEqualTo(before);
   }
 
   @Test
   void limitsThatHoldPublish() {
-    Result r =
+    CliResult r =
         run(
             events,
             users,
@@ -368,13 +349,13 @@ class QualityGatesTest {
             "--min-clean-rows",
             "5");
 
-    assertThat(r.status).as(r.err).isZero();
+    assertThat(r.status()).as(r.err()).isZero();
     Outputs.assertFromOneRun(out);
   }
 
   @Test
   void aReasonsLimitOfOneHundredPercentLiftsTheDefault() {
-    Result r =
+    CliResult r =
         run(
             users,
             users,
@@ -383,8 +364,8 @@ class QualityGatesTest {
             "--min-clean-rows",
             "0");
 
-    assertThat(r.status).as(r.err).isZero();
-    assertThat(r.out).contains("clean events                   0");
+    assertThat(r.status()).as(r.err()).isZero();
+    assertThat(r.out()).contains("clean events                   0");
   }
 
   @Test
@@ -396,9 +377,9 @@ class QualityGatesTest {
     }
 
     for (int i = 0; i < 2; i++) {
-      Result r = run(users, users);
-      assertThat(r.status).as(r.err).isEqualTo(3);
-      Matcher line = GATE_LINE.matcher(r.err.strip());
+      CliResult r = run(users, users);
+      assertThat(r.status()).as(r.err()).isEqualTo(3);
+      Matcher line = GATE_LINE.matcher(r.err().strip());
       assertThat(line.matches()).isTrue();
       assertThat(Path.of(line.group(2)).resolve("run_report.json"))
           .as("the run this message names")

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.benefits.etl.testing.Outputs;
 import com.benefits.etl.testing.TestFiles;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,22 +29,9 @@ class ScratchTest {
   }
 
   private int run(Path scratch, Path eventsFile) {
-    StringWriter err = new StringWriter();
-    int status =
-        Main.execute(
-            new PrintWriter(new StringWriter()),
-            new PrintWriter(err),
-            "run",
-            "--events",
-            eventsFile.toString(),
-            "--users",
-            users.toString(),
-            "--output",
-            out.toString(),
-            "--scratch",
-            scratch.toString());
-    assertThat(err.toString()).doesNotContain("error");
-    return status;
+    CliResult r = CliResult.run(eventsFile, users, out, "--scratch", scratch.toString());
+    assertThat(r.err()).doesNotContain("error");
+    return r.status();
   }
 
   @Test

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.benefits.etl.testing.Outputs;
 import com.benefits.etl.testing.TestFiles;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,12 +32,7 @@ class StandardInputIT {
   /** The same run over the file, in this JVM: the counts to compare with. */
   private String countsFromTheFile(Path file) throws Exception {
     Path out = dir.resolve("from-file");
-    int status =
-        Main.execute(
-            new PrintWriter(new StringWriter()),
-            new PrintWriter(new StringWriter()),
-            EtlProcess.run(file, users, out).toArray(String[]::new));
-    assertThat(status).isZero();
+    assertThat(CliResult.run(file, users, out).status()).isZero();
     return PathsTest.counts(out);
   }
 

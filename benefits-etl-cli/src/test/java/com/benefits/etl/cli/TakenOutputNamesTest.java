@@ -7,8 +7,6 @@ import com.benefits.etl.Output;
 import com.benefits.etl.testing.Outputs;
 import com.benefits.etl.testing.TestFiles;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -35,30 +33,15 @@ class TakenOutputNamesTest {
     out = dir.resolve("out");
   }
 
-  record Result(int status, String out, String err) {}
-
-  private Result run() {
-    StringWriter o = new StringWriter();
-    StringWriter e = new StringWriter();
-    int status =
-        Main.execute(
-            new PrintWriter(o),
-            new PrintWriter(e),
-            "run",
-            "--events",
-            events.toString(),
-            "--users",
-            users.toString(),
-            "--output",
-            out.toString());
-    return new Result(status, o.toString(), e.toString());
+  private CliResult run() {
+    return CliResult.run(events, users, out);
   }
 
   private void assertRefusedAndUnchanged(Map<String, String> before, String name, String why) {
-    Result r = run();
-    assertThat(r.status).as(r.err).isEqualTo(2);
-    assertThat(r.err.strip()).isEqualTo("error: " + out.resolve(name) + ": " + why);
-    assertThat(r.out).isEmpty();
+    CliResult r = run();
+    assertThat(r.status()).as(r.err()).isEqualTo(2);
+    assertThat(r.err().strip()).isEqualTo("error: " + out.resolve(name) + ": " + why);
+    assertThat(r.out()).isEmpty();
     assertThat(Trees.of(out)).isEqualTo(before);
   }
 
@@ -77,7 +60,7 @@ class TakenOutputNamesTest {
 
   @Test
   void aDirectoryAtAnOutputsNameBesideAPublishedSet() throws IOException {
-    assertThat(run().status).isZero();
+    assertThat(run().status()).isZero();
     Files.delete(out.resolve("daily_summary.parquet"));
     Files.createDirectories(out.resolve("daily_summary.parquet/x"));
     Map<String, String> before = Trees.of(out);
@@ -89,9 +72,9 @@ class TakenOutputNamesTest {
   void anEarlierVersionsOutputsAsPlainFilesAreReplacedByTheNewSet() throws IOException {
     writeOldLayout();
 
-    Result r = run();
+    CliResult r = run();
 
-    assertThat(r.status).as(r.err).isZero();
+    assertThat(r.status()).as(r.err()).isZero();
     for (String name : Outputs.published(out).keySet()) {
       assertThat(Files.isSymbolicLink(out.resolve(name))).as(name).isTrue();
     }
@@ -126,7 +109,7 @@ class TakenOutputNamesTest {
     Path elsewhere = dir.resolve("elsewhere");
     Path keep = out;
     out = elsewhere;
-    assertThat(run().status).isZero();
+    assertThat(run().status()).isZero();
     out = keep;
     Files.createDirectories(out);
     for (String name : Outputs.published(elsewhere).keySet()) {
