@@ -58,18 +58,7 @@ class FaultsIT {
   }
 
   static String[] run(Path events, Path users, Path output, String... extra) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "run",
-                "--events",
-                events.toString(),
-                "--users",
-                users.toString(),
-                "--output",
-                output.toString()));
-    args.addAll(List.of(extra));
-    return args.toArray(String[]::new);
+    return CliResult.runArgs(events, users, output, extra).toArray(String[]::new);
   }
 
   @Test

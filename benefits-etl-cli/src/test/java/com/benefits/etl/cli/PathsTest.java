@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -52,21 +51,6 @@ class PathsTest {
     users = TestFiles.copyResource("e2e/users.csv", dir.resolve("users.csv"));
   }
 
-  private static CliResult run(Object events, Object users, Object output, String... extra) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "run",
-                "--events",
-                events.toString(),
-                "--users",
-                users.toString(),
-                "--output",
-                output.toString()));
-    args.addAll(List.of(extra));
-    return CliResult.of(args.toArray(String[]::new));
-  }
-
   @ParameterizedTest(name = "{0} {1}")
   @CsvSource({
     "--output, s3://bucket/x",
@@ -82,16 +66,7 @@ class PathsTest {
   })
   void aUriIsRefusedNamingTheSparkEngineAndNothingIsCreated(String option, String uri) {
     Path out = dir.resolve("out");
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "run",
-                "--events",
-                events.toString(),
-                "--users",
-                users.toString(),
-                "--output",
-                out.toString()));
+    List<String> args = CliResult.runArgs(events, users, out);
     int at = args.indexOf(option);
     if (at >= 0) {
       args.set(at + 1, uri);
@@ -131,7 +106,7 @@ class PathsTest {
     Path given = Path.of(dir.toString(), "new1", "..", "o5");
     assertThat(given.toString()).contains("new1/../o5");
 
-    CliResult r = run(events, users, given);
+    CliResult r = CliResult.run(events, users, given);
 
     assertThat(r.status()).as(r.err()).isZero();
     assertThat(dir.resolve("new1")).doesNotExist();
@@ -159,7 +134,7 @@ class PathsTest {
       default -> e = Files.createDirectories(dir.resolve("a directory"));
     }
 
-    CliResult r = run(e, u, deep);
+    CliResult r = CliResult.run(e, u, deep);
 
     assertThat(r.status()).as(r.err()).isEqualTo(2);
     assertThat(dir.resolve("deep")).doesNotExist();
@@ -170,7 +145,7 @@ class PathsTest {
     Path out = Files.createDirectories(dir.resolve("existing"));
     Files.writeString(out.resolve("notes.txt"), "mine");
 
-    CliResult r = run(events, dir.resolve("missing.csv"), out.resolve("sub"));
+    CliResult r = CliResult.run(events, dir.resolve("missing.csv"), out.resolve("sub"));
 
     assertThat(r.status()).as(r.err()).isEqualTo(2);
     assertThat(TestFiles.names(out)).containsExactly("notes.txt");
@@ -184,11 +159,14 @@ class PathsTest {
   })
   void anInputThatIsOneOfTheOutputsIsRefusedBeforeAnythingIsWritten(String option, String name) {
     Path out = dir.resolve("out");
-    assertThat(run(events, users, out).status()).isZero();
+    assertThat(CliResult.run(events, users, out).status()).isZero();
     Map<String, String> before = Trees.of(out);
     Path input = out.resolve(name);
 
-    CliResult r = option.equals("--events") ? run(input, users, out) : run(events, input, out);
+    CliResult r =
+        option.equals("--events")
+            ? CliResult.run(input, users, out)
+            : CliResult.run(events, input, out);
 
     assertThat(r.status()).as(r.err()).isEqualTo(2);
     assertThat(r.err().strip())
@@ -204,10 +182,10 @@ class PathsTest {
   @Test
   void anInputBesideTheOutputsIsRead() throws IOException {
     Path out = dir.resolve("out");
-    assertThat(run(events, users, out).status()).isZero();
+    assertThat(CliResult.run(events, users, out).status()).isZero();
     Path beside = Files.copy(events, out.resolve("today.json"));
 
-    CliResult r = run(beside, users, out);
+    CliResult r = CliResult.run(beside, users, out);
 
     assertThat(r.status()).as(r.err()).isZero();
     assertThat(beside).exists();
@@ -222,7 +200,7 @@ class PathsTest {
           case "ndjson" -> Files.write(dir.resolve("events.ndjson"), ndjson(events));
           default -> gzip(Files.write(dir.resolve("events.ndjson"), ndjson(events)));
         };
-    CliResult fromFile = run(file, users, dir.resolve("from-file"));
+    CliResult fromFile = CliResult.run(file, users, dir.resolve("from-file"));
     assertThat(fromFile.status()).as(fromFile.err()).isZero();
     Path fifo = dir.resolve("events.fifo");
     Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
@@ -237,7 +215,7 @@ class PathsTest {
               }
             });
 
-    CliResult fromPipe = run(fifo, users, dir.resolve("from-pipe"));
+    CliResult fromPipe = CliResult.run(fifo, users, dir.resolve("from-pipe"));
 
     writer.get(30, TimeUnit.SECONDS);
     assertThat(fromPipe.status()).as(fromPipe.err()).isZero();
@@ -250,7 +228,7 @@ class PathsTest {
   void anErrorInStandardInputNamesIt() {
     Path out = dir.resolve("out");
 
-    CliResult r = withStandardInput("[{\"user_id\": 1},\n{", () -> run("-", users, out));
+    CliResult r = withStandardInput("[{\"user_id\": 1},\n{", () -> CliResult.run("-", users, out));
 
     assertThat(r.status()).as(r.err()).isEqualTo(2);
     assertThat(r.err().strip())
@@ -268,7 +246,8 @@ class PathsTest {
     Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     root.addAppender(logged);
     try {
-      CliResult r = withStandardInput(Files.readString(users), () -> run("-", users, out));
+      CliResult r =
+          withStandardInput(Files.readString(users), () -> CliResult.run("-", users, out));
 
       assertThat(r.status()).as(r.err()).isEqualTo(3);
     } finally {
