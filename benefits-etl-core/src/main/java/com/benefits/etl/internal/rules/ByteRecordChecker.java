@@ -9,9 +9,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Steps 1–3 of docs/spec.md, section 2 read straight from a record's UTF-8 bytes, for the records
- * most files are made of. It reaches the same decision as {@link RecordChecker} (both fill the same
- * {@link RecordChecker.Fields} and end in {@link RecordChecker#decide}), without Jackson's tokens,
- * name lookups and strings for fields it skips.
+ * most files are made of. It only scans: the fields' kinds and texts go into {@link RecordFields}
+ * (numbers and literals as slices of the buffer), and {@link RecordValidator} decides, exactly as
+ * for {@link RecordChecker}'s Jackson tokens, so the outcome cannot depend on which one read the
+ * record. Fields it skips cost no token, name lookup or string.
  *
  * <p>It accepts only a strict subset of JSON and <em>declines</em> the rest, so the caller hands
  * the record to Jackson and {@link RecordChecker} instead. Every record it accepts, Jackson accepts
@@ -58,15 +59,6 @@ public final class ByteRecordChecker {
     1e17, 1e18, 1e19, 1e20, 1e21, 1e22
   };
 
-  private static final int OTHER = 0;
-  private static final int USER_ID = 1;
-  private static final int EVENT_TYPE = 2;
-  private static final int TIMESTAMP = 3;
-  private static final int VALUE = 4;
-  private static final int METADATA = 5;
-  private static final int DEVICE = 6;
-  private static final int PAGE = 7;
-
   private final int maxDepth;
   private final int maxNumberChars;
   private final int maxNameBytes;
@@ -98,15 +90,8 @@ public final class ByteRecordChecker {
 
   private boolean numDoubleExact;
 
-  // The last value read by scalar(), stringOrNull() or describe().
-  private JsonToken scalarKind;
-  private String scalarText;
-
-  /** "an object" or "an array" when scalar() met one, else null. */
-  private String structure;
-
-  /** How describe() describes the last value it scanned. */
-  private String described;
+  /** What the scan of the current record found, for {@link RecordValidator}. */
+  private final RecordFields fields = new RecordFields();
 
   /** Which field the name read by member() is. */
   private int memberField;
@@ -139,12 +124,13 @@ public final class ByteRecordChecker {
     if (maxDepth < 2) {
       return DECLINED; // no room for the record itself inside its array
     }
+    fields.clear(bytes);
     if (b[from] == '{') {
       return object(from);
     }
-    int end = describe(from, 2);
+    int end = field(from, RecordFields.RECORD, 2);
     if (end >= 0) {
-      result = RecordChecker.notAnObject(described);
+      result = RecordValidator.decide(fields);
     }
     return end;
   }
@@ -155,7 +141,6 @@ public final class ByteRecordChecker {
   }
 
   private int object(int from) {
-    RecordChecker.Fields f = new RecordChecker.Fields();
     // p is a member's start; the body leaves it at the end of the member's value.
     for (int p = firstMember(from, '}'); p != CLOSED; p = nextMember(p, '}')) {
       if (p < 0) {
@@ -165,59 +150,24 @@ public final class ByteRecordChecker {
       if (p < 0) {
         return p;
       }
-      switch (memberField) {
-        case USER_ID:
-          p = scalar(p);
-          f.userId = scalarText;
-          f.userIdKind = scalarKind;
-          f.userIdShown = structure;
-          break;
-        case EVENT_TYPE:
-          p = stringOrNull(p, 3);
-          f.eventType = scalarText;
-          f.eventTypeProblem = problem(p, "event_type");
-          break;
-        case TIMESTAMP:
-          p = scalar(p);
-          f.timestamp = scalarText;
-          f.timestampKind = scalarKind;
-          f.timestampShown = structure;
-          break;
-        case VALUE:
-          f.valueProblem = null;
-          p = value(p, f);
-          break;
-        case METADATA:
-          p = metadata(p, f);
-          break;
-        default:
-          p = skip(p, 3);
-          break;
+      int field = memberField;
+      if (field == RecordFields.OTHER) {
+        p = skip(p, 3);
+      } else {
+        p = field == RecordFields.METADATA && b[p] == '{' ? metadata(p) : field(p, field, 3);
       }
     }
-    result = RecordChecker.decide(f);
+    result = RecordValidator.decide(fields);
     return closedAt;
   }
 
-  /** {@link RecordChecker}'s metadata rules: each occurrence of the key starts afresh. */
-  private int metadata(int p, RecordChecker.Fields f) {
-    f.device = null;
-    f.page = null;
-    f.deviceProblem = null;
-    f.pageProblem = null;
-    f.metadataProblem = null;
-    if (b[p] == 'n') {
-      return literal(p);
-    }
-    if (b[p] != '{') {
-      int end = describe(p, 3);
-      f.metadataProblem = end < 0 ? null : RecordChecker.notObjectOrNull(described);
-      return end;
-    }
+  /** The members of the metadata object whose opening brace is at {@code open}. */
+  private int metadata(int open) {
     if (maxDepth < 3) {
       return DECLINED;
     }
-    for (p = firstMember(p, '}'); p != CLOSED; p = nextMember(p, '}')) {
+    fields.set(RecordFields.METADATA, JsonToken.START_OBJECT, null);
+    for (int p = firstMember(open, '}'); p != CLOSED; p = nextMember(p, '}')) {
       if (p < 0) {
         return p;
       }
@@ -225,19 +175,55 @@ public final class ByteRecordChecker {
       if (p < 0) {
         return p;
       }
-      if (memberField == DEVICE) {
-        p = stringOrNull(p, 4);
-        f.device = scalarText;
-        f.deviceProblem = problem(p, "metadata.device");
-      } else if (memberField == PAGE) {
-        p = stringOrNull(p, 4);
-        f.page = scalarText;
-        f.pageProblem = problem(p, "metadata.page");
-      } else {
-        p = skip(p, 4);
-      }
+      p = memberField == RecordFields.OTHER ? skip(p, 4) : field(p, memberField, 4);
     }
     return closedAt;
+  }
+
+  /**
+   * Scans the value at {@code p} (at {@code depth}) of {@code field}, noting its kind and text in
+   * {@link #fields}; returns the offset past it, or a negative code.
+   */
+  private int field(int p, int field, int depth) {
+    int c = b[p];
+    if (c == '{' || c == '[') {
+      int end = skip(p, depth);
+      if (end >= 0) {
+        fields.set(field, c == '{' ? JsonToken.START_OBJECT : JsonToken.START_ARRAY, null);
+      }
+      return end;
+    }
+    if (c == '"') {
+      int end = string(p);
+      if (end >= 0) {
+        fields.set(field, JsonToken.VALUE_STRING, decodeString());
+      }
+      return end;
+    }
+    if (c == '-' || isDigit(c)) {
+      int end = number(p);
+      if (end < 0) {
+        return end;
+      }
+      if (field == RecordFields.VALUE && !numIsInt && !numDoubleExact) {
+        return DECLINED; // Jackson's double for it may differ from one IEEE operation's
+      }
+      fields.setSlice(
+          field, numIsInt ? JsonToken.VALUE_NUMBER_INT : JsonToken.VALUE_NUMBER_FLOAT, p, end);
+      if (field == RecordFields.VALUE) {
+        fields.setValue(numIsInt ? (double) numLong : numDouble);
+      }
+      return end;
+    }
+    int end = literal(p);
+    if (end >= 0) {
+      if (c == 'n') {
+        fields.set(field, JsonToken.VALUE_NULL, null);
+      } else {
+        fields.setSlice(field, c == 't' ? JsonToken.VALUE_TRUE : JsonToken.VALUE_FALSE, p, end);
+      }
+    }
+    return end;
   }
 
   /**
@@ -245,12 +231,8 @@ public final class ByteRecordChecker {
    * negative code), with {@link #memberField} saying which field the name is.
    */
   private int member(int p, boolean inMetadata) {
-    int field = name(p, inMetadata);
-    if (field < 0) {
-      return field;
-    }
-    memberField = field;
-    return valueStart(strEnd + 1);
+    int end = name(p, inMetadata);
+    return end < 0 ? end : valueStart(end);
   }
 
   /**
@@ -268,42 +250,14 @@ public final class ByteRecordChecker {
     if (strEscaped || strEnd - strStart > maxNameBytes) {
       return DECLINED;
     }
-    return strNonAscii ? OTHER : fieldOf(strStart, strEnd - strStart, inMetadata);
-  }
-
-  private int fieldOf(int at, int length, boolean inMetadata) {
-    if (inMetadata) {
-      if (is(at, length, "device")) {
-        return DEVICE;
-      }
-      return is(at, length, "page") ? PAGE : OTHER;
-    }
-    switch (length) {
-      case 7:
-        return is(at, length, "user_id") ? USER_ID : OTHER;
-      case 10:
-        return is(at, length, "event_type") ? EVENT_TYPE : OTHER;
-      case 9:
-        return is(at, length, "timestamp") ? TIMESTAMP : OTHER;
-      case 5:
-        return is(at, length, "value") ? VALUE : OTHER;
-      case 8:
-        return is(at, length, "metadata") ? METADATA : OTHER;
-      default:
-        return OTHER;
-    }
-  }
-
-  private boolean is(int at, int length, String ascii) {
-    if (length != ascii.length()) {
-      return false;
-    }
-    for (int i = 0; i < length; i++) {
-      if (b[at + i] != ascii.charAt(i)) {
-        return false;
-      }
-    }
-    return true;
+    int length = strEnd - strStart;
+    memberField =
+        strNonAscii
+            ? RecordFields.OTHER
+            : inMetadata
+                ? RecordFields.inMetadata(b, strStart, length)
+                : RecordFields.topLevel(b, strStart, length);
+    return end;
   }
 
   /** Skips the colon after a member name, and the blanks around it. */
@@ -349,137 +303,6 @@ public final class ByteRecordChecker {
   private int closed(int p) {
     closedAt = p + 1;
     return CLOSED;
-  }
-
-  /**
-   * A user id or timestamp: any value, with {@link RecordChecker}'s text for a scalar, or with
-   * {@link #structure} saying "an object" or "an array".
-   */
-  private int scalar(int p) {
-    int c = b[p];
-    structure = null;
-    if (c == '{' || c == '[') {
-      scalarKind = c == '{' ? JsonToken.START_OBJECT : JsonToken.START_ARRAY;
-      scalarText = null;
-      structure = RecordChecker.describeStructure(scalarKind);
-      return skip(p, 3);
-    }
-    if (c == '"') {
-      int end = neededString(p);
-      scalarKind = JsonToken.VALUE_STRING;
-      return end;
-    }
-    if (c == '-' || isDigit(c)) {
-      int end = number(p);
-      if (end < 0) {
-        return end;
-      }
-      if (numIsInt) {
-        if (!numLongExact) {
-          return DECLINED;
-        }
-        scalarKind = JsonToken.VALUE_NUMBER_INT;
-        scalarText = Long.toString(numLong);
-      } else {
-        scalarKind = JsonToken.VALUE_NUMBER_FLOAT;
-        scalarText = ascii(p, end);
-      }
-      return end;
-    }
-    int end = literal(p);
-    if (end < 0) {
-      return end;
-    }
-    scalarKind =
-        c == 't' ? JsonToken.VALUE_TRUE : c == 'f' ? JsonToken.VALUE_FALSE : JsonToken.VALUE_NULL;
-    scalarText = scalarKind == JsonToken.VALUE_NULL ? null : ascii(p, end);
-    return end;
-  }
-
-  /**
-   * A string or null (event type, device, page) into {@link #scalarText}; any other value (at
-   * {@code depth}) leaves its description in {@link #described}, for {@link #problem}.
-   */
-  private int stringOrNull(int p, int depth) {
-    described = null;
-    scalarText = null;
-    if (b[p] == '"') {
-      return neededString(p);
-    }
-    if (b[p] == 'n') {
-      return literal(p);
-    }
-    return describe(p, depth);
-  }
-
-  /** {@link RecordChecker}'s complaint about {@code field} after {@link #stringOrNull}, or null. */
-  private String problem(int end, String field) {
-    return end < 0 || described == null ? null : RecordChecker.notStringOrNull(field, described);
-  }
-
-  /**
-   * Scans any value at {@code p} (at {@code depth}) and leaves {@link RecordChecker}'s description
-   * of it ("a string ("x")", "a number (1.50)", "an array", ...) in {@link #described}.
-   */
-  private int describe(int p, int depth) {
-    int c = b[p];
-    int end;
-    if (c == '{' || c == '[') {
-      end = skip(p, depth);
-      described =
-          RecordChecker.describeStructure(
-              c == '{' ? JsonToken.START_OBJECT : JsonToken.START_ARRAY);
-    } else if (c == '"') {
-      end = string(p);
-      described =
-          end < 0 ? null : RecordChecker.shown(JsonToken.VALUE_STRING, decodeString(), null);
-    } else if (c == '-' || isDigit(c)) {
-      end = number(p);
-      described =
-          end < 0
-              ? null
-              : RecordChecker.shown(
-                  numIsInt ? JsonToken.VALUE_NUMBER_INT : JsonToken.VALUE_NUMBER_FLOAT,
-                  ascii(p, end),
-                  null);
-    } else {
-      end = literal(p);
-      JsonToken kind =
-          c == 't' ? JsonToken.VALUE_TRUE : c == 'f' ? JsonToken.VALUE_FALSE : JsonToken.VALUE_NULL;
-      described = end < 0 ? null : RecordChecker.shown(kind, ascii(p, end), null);
-    }
-    return end;
-  }
-
-  /** The string at {@code p}, decoded into {@link #scalarText}. */
-  private int neededString(int p) {
-    int end = string(p);
-    if (end >= 0) {
-      scalarText = decodeString();
-    }
-    return end;
-  }
-
-  private int value(int p, RecordChecker.Fields f) {
-    int c = b[p];
-    f.value = null;
-    if (c == 'n') {
-      return literal(p);
-    }
-    if (c != '-' && !isDigit(c)) {
-      int end = describe(p, 3);
-      f.valueProblem = end < 0 ? null : RecordChecker.notNumberOrNull(described);
-      return end;
-    }
-    int end = number(p);
-    if (end < 0) {
-      return end;
-    }
-    if (numIsInt ? !numLongExact : !numDoubleExact) {
-      return DECLINED;
-    }
-    f.value = numIsInt ? (double) numLong : numDouble;
-    return end;
   }
 
   /** Skips any JSON value at {@code p}, checking it is well formed; {@code depth} is its own. */
@@ -799,10 +622,6 @@ public final class ByteRecordChecker {
       p++;
     }
     return INCOMPLETE;
-  }
-
-  private String ascii(int from, int to) {
-    return new String(b, from, to - from, StandardCharsets.ISO_8859_1);
   }
 
   private static boolean isDigit(int c) {
