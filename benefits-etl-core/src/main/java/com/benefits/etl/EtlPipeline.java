@@ -12,6 +12,7 @@ import com.benefits.etl.internal.model.UsersTable;
 import com.benefits.etl.internal.model.ValidEvent;
 import com.benefits.etl.internal.read.EventReader;
 import com.benefits.etl.internal.read.LocalPaths;
+import com.benefits.etl.internal.read.RawRecords;
 import com.benefits.etl.internal.read.UsersCsvReader;
 import com.benefits.etl.internal.report.DayTotals;
 import com.benefits.etl.internal.report.RejectExample;
@@ -36,6 +37,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -239,8 +241,9 @@ public final class EtlPipeline {
           cancellation.check();
           recordsSoFar = events.index();
         }
-        steps.process(events, writer);
+        steps.add(events, writer);
       }
+      steps.flush(writer);
       readerCpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - readerCpu;
       recordsSoFar = events.recordsRead();
       phase = RunProgress.Phase.DAILY_SUMMARY;
@@ -346,6 +349,17 @@ public final class EtlPipeline {
 
     long clean;
 
+    /** Records read but not yet through steps 4–6: see {@link #flush}. */
+    static final int BATCH = 64;
+
+    final long[] indexes = new long[BATCH];
+    final CheckedRecord[] checked = new CheckedRecord[BATCH];
+    final String[] userIds = new String[BATCH];
+    final int[] handles = new int[BATCH];
+    final long[] scratch = new long[BATCH];
+    final RawRecords raw = new RawRecords(BATCH);
+    int pending;
+
     Steps(UsersTable users, String country, Deduplicator dedup, DailyCounts daily) {
       this.users = users;
       this.country = country;
@@ -373,30 +387,59 @@ public final class EtlPipeline {
       return byReason;
     }
 
-    void process(EventReader events, AsyncEventWriter out) {
-      long index = events.index();
-      CheckedRecord checked = events.checked();
-      if (!checked.isValid()) {
-        reject(events, out, checked.rejection());
+    /**
+     * Takes the reader's current record into the batch (its outcome of steps 1–3 and its raw text);
+     * the batch goes through steps 4–6 when full.
+     */
+    void add(EventReader events, AsyncEventWriter out) {
+      int j = pending++;
+      indexes[j] = events.index();
+      CheckedRecord c = events.checked();
+      checked[j] = c;
+      userIds[j] = c.isValid() ? c.event().userId() : null;
+      events.rawRecordTo(raw);
+      if (pending == BATCH) {
+        flush(out);
+      }
+    }
+
+    /**
+     * Steps 4–6 for the records of the batch, one by one in input order. The users table is only
+     * read, so all their users are looked up first, together, so that the lookups' cache misses
+     * overlap; each record's reasons are still decided in the contract's order.
+     */
+    void flush(AsyncEventWriter out) {
+      int n = pending;
+      users.findAll(userIds, n, handles, scratch);
+      for (int j = 0; j < n; j++) {
+        process(j, out);
+      }
+      Arrays.fill(checked, 0, n, null);
+      Arrays.fill(userIds, 0, n, null);
+      raw.clear();
+      pending = 0;
+    }
+
+    private void process(int j, AsyncEventWriter out) {
+      CheckedRecord c = checked[j];
+      if (!c.isValid()) {
+        reject(j, out, c.rejection());
         return;
       }
-      ValidEvent e = checked.event();
-      // The user is looked up between preparing the dedup key (which starts reading its slot)
-      // and the duplicate check, so the two tables' cache misses overlap. The lookup changes
-      // nothing; the reasons are still decided in the contract's order.
+      ValidEvent e = c.event();
       dedup.prepare(e.dedupKey());
-      int user = users.find(e.userId());
-      long first = dedup.firstSeen(index);
+      long first = dedup.firstSeen(indexes[j]);
       if (first >= 0) {
-        reject(events, out, Rejection.duplicate(first));
+        reject(j, out, Rejection.duplicate(first));
         return;
       }
+      int user = handles[j];
       if (user < 0) {
-        reject(events, out, Rejection.unknownUser(e.userId()));
+        reject(j, out, Rejection.unknownUser(e.userId()));
         return;
       }
       if (users.countryCode(user) != countryCode) {
-        reject(events, out, Rejection.filteredCountry(e.userId(), users.country(user), country));
+        reject(j, out, Rejection.filteredCountry(e.userId(), users.country(user), country));
         return;
       }
       int date = e.eventDate();
@@ -418,13 +461,13 @@ public final class EtlPipeline {
       clean++;
     }
 
-    private void reject(EventReader events, AsyncEventWriter out, Rejection rejection) {
+    private void reject(int j, AsyncEventWriter out, Rejection rejection) {
       int reason = rejection.reason().ordinal();
       rejected[reason]++;
-      String raw = events.rawRecord();
-      out.reject(new RejectedRecord(events.index(), rejection.reason(), rejection.detail(), raw));
+      String text = raw.text(j);
+      out.reject(new RejectedRecord(indexes[j], rejection.reason(), rejection.detail(), text));
       if (examples.get(reason).size() < EXAMPLES) {
-        examples.get(reason).add(new RejectExample(events.index(), rejection.detail(), raw));
+        examples.get(reason).add(new RejectExample(indexes[j], rejection.detail(), text));
       }
     }
   }

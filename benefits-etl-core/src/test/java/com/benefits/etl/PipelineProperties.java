@@ -57,6 +57,20 @@ class PipelineProperties {
 
   @Property(tries = 80)
   void everyRecordEndsWhereTheSpecSays(@ForAll("inputs") Input input) throws IOException {
+    checkEveryFate(input);
+  }
+
+  /**
+   * Streams longer than the pipeline's batch of records (steps 4-6 run on 64 records at a time), so
+   * that records and the ones they repeat fall in different batches and at their edges.
+   */
+  @Property(tries = 12)
+  void everyRecordEndsWhereTheSpecSaysAcrossBatches(@ForAll("longInputs") Input input)
+      throws IOException {
+    checkEveryFate(input);
+  }
+
+  private void checkEveryFate(Input input) throws IOException {
     Path run = Files.createTempDirectory(dir, "run");
     Path events = run.resolve(input.ndjson() ? "events.ndjson" : "events.json");
     String text =
@@ -107,17 +121,26 @@ class PipelineProperties {
 
   @Provide
   Arbitrary<Input> inputs() {
+    return inputs(0, 25);
+  }
+
+  @Provide
+  Arbitrary<Input> longInputs() {
+    return inputs(60, 200);
+  }
+
+  private Arbitrary<Input> inputs(int minRecords, int maxRecords) {
     Arbitrary<List<String>> records =
         record()
             .list()
-            .ofMinSize(0)
-            .ofMaxSize(25)
+            .ofMinSize(minRecords)
+            .ofMaxSize(maxRecords)
             .flatMap(
                 list ->
                     Arbitraries.integers()
                         .between(0, list.size())
                         .list()
-                        .ofMaxSize(6)
+                        .ofMaxSize(Math.max(6, maxRecords / 4))
                         .map(copies -> withCopies(list, copies)));
     return Combinators.combine(records, usersCsv(), Arbitraries.of(true, false))
         .as((r, u, nd) -> new Input(nd ? notArrayFirst(r) : r, u, nd));

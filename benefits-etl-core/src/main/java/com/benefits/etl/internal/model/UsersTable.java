@@ -120,6 +120,51 @@ public final class UsersTable {
     }
   }
 
+  /**
+   * {@link #find} for the first {@code n} of {@code ids} at once (a null id finds nothing): the
+   * same handles, into {@code handles}, but the home slots of all the ids are read first, then the
+   * records those slots point to, and only then are the ids compared, so that the cache misses of
+   * the batch overlap instead of coming one after another. {@code scratch} holds at least {@code n}
+   * values.
+   */
+  public void findAll(String[] ids, int n, int[] handles, long[] scratch) {
+    for (int j = 0; j < n; j++) {
+      String id = ids[j];
+      if (id != null) {
+        int hash = mix(id.hashCode());
+        handles[j] = hash;
+        scratch[j] = slots[hash & mask]; // independent reads: their misses overlap
+      }
+    }
+    for (int j = 0; j < n; j++) {
+      long s = scratch[j];
+      if (ids[j] != null && s != 0) {
+        int h = (int) s - 1;
+        // The record's id length, when the home slot's hash matches (its first read of the
+        // record); -1 to probe on from the home slot.
+        scratch[j] =
+            (int) (s >>> 32) == handles[j]
+                ? (long) (idLength(chunks[h >>> CHUNK_BITS], h) + 1) << 32 | (h & 0xFFFFFFFFL)
+                : -1;
+      }
+    }
+    for (int j = 0; j < n; j++) {
+      String id = ids[j];
+      long t = scratch[j];
+      if (id == null || t == 0) {
+        handles[j] = -1; // no id, or an empty home slot
+      } else {
+        int h = (int) t;
+        handles[j] =
+            t > 0
+                    && Utf8Text.equals(
+                        chunks[h >>> CHUNK_BITS], idOffset(h), (int) (t >>> 32) - 1, id)
+                ? h
+                : find(id);
+      }
+    }
+  }
+
   /** The handle of the user of rank {@code rank} (0 to {@link #size()} - 1). */
   public int handleOfRank(int rank) {
     return byRank[rank];

@@ -278,6 +278,14 @@ public final class EventReader implements AutoCloseable {
     return records.rawRecord();
   }
 
+  /**
+   * Adds the current record's raw text, as {@link #rawRecord()} gives it, to {@code batch}: kept
+   * there after {@link #next()}, and made a string only if asked for.
+   */
+  public void rawRecordTo(RawRecords batch) {
+    records.rawRecordTo(batch);
+  }
+
   /** How many records have been read so far. */
   public long recordsRead() {
     return index + 1;

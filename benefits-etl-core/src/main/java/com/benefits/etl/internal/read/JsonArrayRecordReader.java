@@ -286,6 +286,15 @@ final class JsonArrayRecordReader implements RecordReader {
   }
 
   @Override
+  public void rawRecordTo(RawRecords batch) {
+    if (jackson != null) {
+      jackson.rawRecordTo(batch);
+    } else {
+      batch.add(buf, start, end - start, end - start, limits.rawRecordCap());
+    }
+  }
+
+  @Override
   public void close() throws IOException {
     if (jackson != null) {
       jackson.close();

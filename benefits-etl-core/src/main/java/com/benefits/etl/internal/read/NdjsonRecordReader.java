@@ -252,6 +252,11 @@ final class NdjsonRecordReader implements RecordReader {
     return RawText.of(line, 0, lineLength, lineBytes, limits.rawRecordCap());
   }
 
+  @Override
+  public void rawRecordTo(RawRecords batch) {
+    batch.add(line, 0, lineLength, lineBytes, limits.rawRecordCap());
+  }
+
   /** Whether the line last read holds only blanks (it is then not a record). */
   boolean isBlank() {
     for (int i = 0; i < lineLength; i++) {

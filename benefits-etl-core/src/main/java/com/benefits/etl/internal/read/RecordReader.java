@@ -17,4 +17,9 @@ interface RecordReader extends Closeable {
 
   /** The current record as written in the input (its JSON text, or its NDJSON line). */
   String rawRecord();
+
+  /** Adds the current record's raw text, as {@link #rawRecord()} gives it, to {@code batch}. */
+  default void rawRecordTo(RawRecords batch) {
+    batch.add(rawRecord());
+  }
 }

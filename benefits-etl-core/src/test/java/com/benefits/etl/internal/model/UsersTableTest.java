@@ -150,6 +150,45 @@ class UsersTableTest {
         .hasMessageContaining("70,000 bytes");
   }
 
+  /**
+   * findAll gives find's answer for every id of a batch: ids present and absent (many of them
+   * colliding in a small table, so probes go past the home slot), repeated, and null.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2, 7, 64, 300})
+  void findAllAgreesWithFindForEveryIdOfABatch(int batch) {
+    Random random = new Random(batch);
+    UsersTable.Builder b = UsersTable.builder();
+    List<String> added = new ArrayList<>();
+    for (int i = 0; i < 3_000; i++) {
+      String id = randomId(random, true);
+      if (b.add(id, i, false, i % 2 == 0 ? "US" : "FR")) {
+        added.add(id);
+      }
+    }
+    UsersTable users = b.build();
+    String[] ids = new String[batch];
+    int[] handles = new int[batch];
+    long[] scratch = new long[batch];
+    for (int round = 0; round < 200; round++) {
+      int n = 1 + random.nextInt(batch);
+      for (int j = 0; j < n; j++) {
+        int pick = random.nextInt(10);
+        ids[j] =
+            pick == 0
+                ? null
+                : pick < 6
+                    ? added.get(random.nextInt(added.size()))
+                    : randomId(random, true) + (pick == 9 ? "x" : "");
+      }
+      users.findAll(ids, n, handles, scratch);
+      for (int j = 0; j < n; j++) {
+        int expected = ids[j] == null ? -1 : users.find(ids[j]);
+        assertThat(handles[j]).as("round %d, id %d: %s", round, j, ids[j]).isEqualTo(expected);
+      }
+    }
+  }
+
   private static String randomId(Random random, boolean withSurrogatePairs) {
     StringBuilder s = new StringBuilder();
     int length = 1 + random.nextInt(9);
