@@ -16,6 +16,24 @@ public record DedupKey(
     requireNonNull(timestamp, "timestamp is null");
   }
 
+  /**
+   * A number equal keys share, and that the keys of records close in time mostly share too: the
+   * calendar day its timestamp text begins with ({@code YYYY-MM-DD}, whatever the offset after it),
+   * or for any other text its hash code. The deduplicator keeps one table per locality, so that a
+   * stretch of a file in time order reads a small table that stays in the caches.
+   */
+  public int locality() {
+    if (timestamp.length() < 10) {
+      return timestamp.hashCode();
+    }
+    int year =
+        ((timestamp.charAt(0) * 10 + timestamp.charAt(1)) * 10 + timestamp.charAt(2)) * 10
+            + timestamp.charAt(3);
+    int month = timestamp.charAt(5) * 10 + timestamp.charAt(6);
+    int day = timestamp.charAt(8) * 10 + timestamp.charAt(9);
+    return (year * 12 + month) * 31 + day; // '0' offsets are constant: still a day's number
+  }
+
   /** The key of an event; {@code value} null means null or absent. */
   public static DedupKey of(String userId, String eventType, String timestamp, Double value) {
     // + 0.0 turns -0.0 into 0.0, so the record's bitwise double equality matches numeric equality.

@@ -25,12 +25,12 @@ import java.util.List;
  * read back and compared byte for byte, so a collision never turns a new key into a duplicate or
  * the reverse.
  *
- * <p>The keys are split into up to 1,024 partitions by the calendar day written at the start of
- * their timestamp text (so equal keys always share one), each with its own table. Event files
- * mostly run in time order, so the records in a stretch of the file look up one or two small tables
- * that stay in the caches, instead of reading one large table at random (a cache and TLB miss each
- * time: on 10M events, 2 s less CPU on the reading thread). Files in any other order cost what one
- * table would.
+ * <p>The keys are split into up to 1,024 partitions by their {@link DedupKey#locality()} (the
+ * calendar day written at the start of their timestamp text; equal keys always share one), each
+ * with its own table. Event files mostly run in time order, so the records in a stretch of the file
+ * look up one or two small tables that stay in the caches, instead of reading one large table at
+ * random (a cache and TLB miss each time: on 10M events, 2 s less CPU on the reading thread). Files
+ * in any other order cost what one table would.
  *
  * <p>When the tables together would outgrow the memory budget they are spilled: each written as is
  * to a run file, with a Bloom filter of its hash bits (about 10 bits a key, kept in memory) so a
@@ -177,30 +177,15 @@ public final class Deduplicator implements AutoCloseable {
     }
     preparedLength = encoder.encode(key);
     preparedHash = hasher.hash(encoder.bytes(), preparedLength);
-    Partition partition = partition(key.timestamp());
+    Partition partition = partition(key.locality());
     preparedPartition = partition;
     // Only to start the memory access; kept in a field so that the JIT keeps the load.
     touchedSlot = partition.table[home(preparedHash, partition.table.length)];
     prepared = true;
   }
 
-  /**
-   * The partition of a timestamp: from the day its text begins with ({@code YYYY-MM-DD}, whatever
-   * the offset after it), so that equal texts share one and consecutive days differ; any other text
-   * by its hash code.
-   */
-  private Partition partition(String timestamp) {
-    int ordinal;
-    if (timestamp.length() >= 10) {
-      int year =
-          ((timestamp.charAt(0) * 10 + timestamp.charAt(1)) * 10 + timestamp.charAt(2)) * 10
-              + timestamp.charAt(3);
-      int month = timestamp.charAt(5) * 10 + timestamp.charAt(6);
-      int day = timestamp.charAt(8) * 10 + timestamp.charAt(9);
-      ordinal = (year * 12 + month) * 31 + day; // '0' offsets are constant: still a day's number
-    } else {
-      ordinal = timestamp.hashCode();
-    }
+  /** The partition of a key's {@link DedupKey#locality()}: equal keys always share one. */
+  private Partition partition(int ordinal) {
     int i = ordinal & (partitions.length - 1);
     Partition p = partitions[i];
     if (p == null) {
@@ -212,7 +197,8 @@ public final class Deduplicator implements AutoCloseable {
   }
 
   /**
-   * {@link #firstSeen(DedupKey, long)} for the key given to the last {@link #prepare}.
+   * The index of the first record seen with the key given to the last {@link #prepare}, or -1 when
+   * it is new (it is then remembered with {@code index}).
    *
    * @throws IllegalStateException if no key was prepared since the last call
    */
