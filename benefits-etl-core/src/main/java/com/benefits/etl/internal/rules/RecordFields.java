@@ -42,6 +42,15 @@ public final class RecordFields {
     "user_id", "event_type", "timestamp", "value", "metadata", "metadata.device", "metadata.page"
   };
 
+  /**
+   * The keys' bytes, and for each length the fields whose key has it: a scan compares a name with
+   * the keys of its length only (today each length has one key), not with every key in turn.
+   */
+  private static final byte[][] KEY_BYTES = new byte[KEYS.length][];
+
+  private static final int[][] TOP_LEVEL_BY_LENGTH = byLength(USER_ID, METADATA);
+  private static final int[][] IN_METADATA_BY_LENGTH = byLength(DEVICE, PAGE);
+
   private final JsonToken[] kinds = new JsonToken[COUNT];
   private final String[] texts = new String[COUNT];
   private final int[] from = new int[COUNT];
@@ -66,31 +75,41 @@ public final class RecordFields {
 
   /** {@link #topLevel(String)} for an unescaped ASCII key of {@code length} bytes at {@code at}. */
   static int topLevel(byte[] b, int at, int length) {
-    for (int f = USER_ID; f <= METADATA; f++) {
-      if (is(b, at, length, KEYS[f])) {
-        return f;
-      }
-    }
-    return OTHER;
+    return byBytes(TOP_LEVEL_BY_LENGTH, b, at, length);
   }
 
   /**
    * {@link #inMetadata(String)} for an unescaped ASCII key of {@code length} bytes at {@code at}.
    */
   static int inMetadata(byte[] b, int at, int length) {
-    return is(b, at, length, KEYS[DEVICE]) ? DEVICE : is(b, at, length, KEYS[PAGE]) ? PAGE : OTHER;
+    return byBytes(IN_METADATA_BY_LENGTH, b, at, length);
   }
 
-  private static boolean is(byte[] b, int at, int length, String ascii) {
-    if (length != ascii.length()) {
-      return false;
+  private static int[][] byLength(int first, int last) {
+    int longest = 0;
+    for (int f = first; f <= last; f++) {
+      KEY_BYTES[f] = KEYS[f].getBytes(StandardCharsets.US_ASCII);
+      longest = Math.max(longest, KEY_BYTES[f].length);
     }
-    for (int i = 0; i < length; i++) {
-      if (b[at + i] != ascii.charAt(i)) {
-        return false;
+    int[][] fields = new int[longest + 1][0];
+    for (int f = first; f <= last; f++) {
+      int[] same = fields[KEY_BYTES[f].length];
+      fields[KEY_BYTES[f].length] = Arrays.copyOf(same, same.length + 1);
+      fields[KEY_BYTES[f].length][same.length] = f;
+    }
+    return fields;
+  }
+
+  private static int byBytes(int[][] byLength, byte[] b, int at, int length) {
+    if (length >= byLength.length) {
+      return OTHER;
+    }
+    for (int f : byLength[length]) {
+      if (Arrays.equals(b, at, at + length, KEY_BYTES[f], 0, length)) {
+        return f;
       }
     }
-    return true;
+    return OTHER;
   }
 
   /** How messages name {@code field}. */
