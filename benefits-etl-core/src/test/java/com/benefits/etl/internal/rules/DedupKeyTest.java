@@ -63,6 +63,28 @@ class DedupKeyTest {
     assertKeysEqual(a.dedupKey(), b.dedupKey());
   }
 
+  @Test
+  void equalKeysShareALocality() {
+    assertThat(DedupKey.of("u1", "x", TS, -0.0).locality())
+        .isEqualTo(DedupKey.of("u1", "x", TS, 0.0).locality());
+    assertThat(DedupKey.of("u1", "x", "2024", null).locality())
+        .isEqualTo(DedupKey.of("u1", "x", "2024", null).locality());
+  }
+
+  @Test
+  void theLocalityIsTheDayTheTimestampTextBeginsWith() {
+    int day = DedupKey.of("u1", "x", "2024-03-15T14:22:05Z", 1.0).locality();
+    // The same day whatever the rest of the text, the other fields or the offset.
+    assertThat(DedupKey.of("u2", "y", "2024-03-15t23:59:59.999-05:00", null).locality())
+        .isEqualTo(day);
+    // Consecutive days, months and years are different localities.
+    assertThat(DedupKey.of("u1", "x", "2024-03-16T00:00:00Z", 1.0).locality()).isEqualTo(day + 1);
+    assertThat(DedupKey.of("u1", "x", "2024-04-15T00:00:00Z", 1.0).locality()).isNotEqualTo(day);
+    assertThat(DedupKey.of("u1", "x", "2025-03-15T00:00:00Z", 1.0).locality()).isNotEqualTo(day);
+    // A text too short to begin with a date is placed by its hash.
+    assertThat(DedupKey.of("u1", "x", "2024-03", 1.0).locality()).isEqualTo("2024-03".hashCode());
+  }
+
   private static void assertKeysEqual(DedupKey a, DedupKey b) {
     assertThat(a).isEqualTo(b);
     assertThat(a.hashCode()).isEqualTo(b.hashCode());
