@@ -352,6 +352,12 @@ public final class EtlPipeline {
     /** Records read but not yet through steps 4–6: see {@link #flush}. */
     static final int BATCH = 64;
 
+    /**
+     * A batch also ends once its valid records hold this many characters, so that 64 records of a
+     * few MB each are not all held at once (their raw texts are held up to 64 KiB each).
+     */
+    static final long BATCH_CHARS = 1 << 20;
+
     final long[] indexes = new long[BATCH];
     final CheckedRecord[] checked = new CheckedRecord[BATCH];
     final String[] userIds = new String[BATCH];
@@ -359,6 +365,7 @@ public final class EtlPipeline {
     final long[] scratch = new long[BATCH];
     final RawRecords raw = new RawRecords(BATCH);
     int pending;
+    long pendingChars;
 
     Steps(UsersTable users, String country, Deduplicator dedup, DailyCounts daily) {
       this.users = users;
@@ -396,9 +403,12 @@ public final class EtlPipeline {
       indexes[j] = events.index();
       CheckedRecord c = events.checked();
       checked[j] = c;
-      userIds[j] = c.isValid() ? c.event().userId() : null;
+      if (c.isValid()) {
+        userIds[j] = c.event().userId();
+        pendingChars += c.event().chars();
+      }
       events.rawRecordTo(raw);
-      if (pending == BATCH) {
+      if (pending == BATCH || pendingChars >= BATCH_CHARS) {
         flush(out);
       }
     }
@@ -418,6 +428,7 @@ public final class EtlPipeline {
       Arrays.fill(userIds, 0, n, null);
       raw.clear();
       pending = 0;
+      pendingChars = 0;
     }
 
     private void process(int j, AsyncEventWriter out) {

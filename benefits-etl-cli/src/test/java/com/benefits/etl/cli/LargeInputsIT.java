@@ -164,4 +164,42 @@ class LargeInputsIT {
     assertThat(r.out).contains("clean events               6,000");
     assertThat(r.err).doesNotContain("OutOfMemoryError");
   }
+
+  /**
+   * Records near the 16 MiB limit, each with a 12 MiB string, in a 256 MB heap: the Parquet writer
+   * once kept every page's minimum and maximum whole until the end of its row group (a page per
+   * record here), and the reading thread holds up to 64 records between steps 3 and 4.
+   */
+  @Test
+  void recordsOfTwelveMegabytesStayWithinASmallHeap(@TempDir Path dir) throws Exception {
+    Path big = dir.resolve("big.ndjson");
+    Path someUsers = dir.resolve("users.csv");
+    Files.writeString(someUsers, "user_id,signup_date,country\nu1,2023-01-01,US\n");
+    String large = "e".repeat(12 << 20);
+    try (BufferedWriter w = Files.newBufferedWriter(big, StandardCharsets.UTF_8)) {
+      for (int i = 0; i < 24; i++) {
+        w.write(
+            "{\"user_id\":\"u1\",\"event_type\":\""
+                + large
+                + i
+                + "\",\"timestamp\":\"2024-03-15T14:22:05Z\",\"value\":1}\n");
+      }
+    }
+
+    Result r =
+        launch(
+            dir,
+            Map.of("ETL_JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC"),
+            "run",
+            "--events",
+            big.toString(),
+            "--users",
+            someUsers.toString(),
+            "--output",
+            dir.resolve("out").toString());
+
+    assertThat(r.status).as(r.err).isZero();
+    assertThat(r.out).contains("clean events                  24");
+    assertThat(r.err).doesNotContain("OutOfMemoryError");
+  }
 }

@@ -9,6 +9,7 @@ import com.benefits.etl.internal.model.CleanEvent;
 import com.benefits.etl.internal.model.DailyCount;
 import com.benefits.etl.internal.model.RejectedRecord;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -160,6 +161,57 @@ class ColumnEncodingTest {
                       .as(file + " " + chunk.get("path_in_schema"))
                       .contains("PLAIN_DICTIONARY"));
     }
+  }
+
+  /**
+   * Page statistics of strings over {@link StringColumnWriter#STATISTICS_KEPT_BYTES} are cut while
+   * they wait for the end of the row group; the file must still say what parquet-java's says: the
+   * same minimum and maximum where their two values take under 4,096 bytes, none where they do not.
+   */
+  @Test
+  void longStringsGetTheStatisticsOfParquetJavasWriter() throws IOException {
+    int kept = StringColumnWriter.STATISTICS_KEPT_BYTES;
+    // "é" is two bytes: from an odd offset on, one of them straddles the cut.
+    String shared = "a" + "é".repeat(kept);
+    List<List<String>> cases =
+        List.of(
+            List.of("b", "c".repeat(1_500), "a".repeat(2_500)), // stats written
+            List.of("b", "c".repeat(2_000), "a".repeat(2_100)), // 4,100 bytes: none
+            List.of("b", shared + "z", "0"), // a long maximum, a short minimum
+            List.of(shared + "z", shared + "y", shared, "zz"), // ties once cut
+            List.of("é".repeat(3 * kept), "ü".repeat(kept / 2 + 7), "d"));
+    for (List<String> pages : cases) {
+      List<CleanEvent> rows = new ArrayList<>();
+      for (int i = 0; i < 40; i++) {
+        String page = i % 7 == 6 ? null : pages.get(i % pages.size());
+        rows.add(new CleanEvent("u", "t", "ts", 0L, 0, null, null, page, null, "US"));
+      }
+      Path ours = writeOurs(rows, OPTIONS);
+      Path reference = writeReference(rows, OPTIONS);
+      String stats =
+          "SELECT path_in_schema, num_values, stats_min_value, stats_max_value, stats_null_count"
+              + " FROM parquet_metadata(%s) ORDER BY row_group_id, column_id";
+      assertThat(query(stats.formatted(literal(ours))))
+          .as("pages %s", pages.stream().map(String::length).toList())
+          .containsExactlyElementsOf(query(stats.formatted(literal(reference))));
+      assertSameRows(ours, reference);
+    }
+  }
+
+  @Test
+  void aStatisticsValueIsCutAtACharacterBoundary() {
+    int kept = StringColumnWriter.STATISTICS_KEPT_BYTES;
+    byte[] shortValue = "é".repeat(kept / 2).getBytes(StandardCharsets.UTF_8);
+    assertThat(StringColumnWriter.kept(shortValue)).isSameAs(shortValue);
+    byte[] even = ("é".repeat(kept)).getBytes(StandardCharsets.UTF_8);
+    assertThat(new String(StringColumnWriter.kept(even), StandardCharsets.UTF_8))
+        .isEqualTo("é".repeat(kept / 2));
+    byte[] odd = ("a" + "é".repeat(kept)).getBytes(StandardCharsets.UTF_8);
+    assertThat(new String(StringColumnWriter.kept(odd), StandardCharsets.UTF_8))
+        .isEqualTo("a" + "é".repeat(kept / 2 - 1));
+    byte[] emoji = ("ab" + "\uD83C\uDF89".repeat(kept)).getBytes(StandardCharsets.UTF_8);
+    assertThat(new String(StringColumnWriter.kept(emoji), StandardCharsets.UTF_8))
+        .isEqualTo("ab" + "\uD83C\uDF89".repeat((kept - 2) / 4));
   }
 
   /** Rows with columns shaped to reach each encoding path; seeded, so always the same rows. */
