@@ -15,6 +15,7 @@ import com.benefits.etl.internal.read.LocalPaths;
 import com.benefits.etl.internal.read.RawRecords;
 import com.benefits.etl.internal.read.UsersCsvReader;
 import com.benefits.etl.internal.report.DayTotals;
+import com.benefits.etl.internal.report.Phases;
 import com.benefits.etl.internal.report.RejectExample;
 import com.benefits.etl.internal.report.ReportHtmlWriter;
 import com.benefits.etl.internal.report.RunReport;
@@ -310,7 +311,7 @@ public final class EtlPipeline {
             result,
             warnings,
             gates,
-            phases.list,
+            phases.list(),
             outputs,
             steps.examples(),
             eventsPerDay);
@@ -544,18 +545,6 @@ public final class EtlPipeline {
       return Files.size(path);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Wall time per phase, in order. */
-  private static final class Phases {
-    final List<RunReport.Phase> list = new ArrayList<>();
-    long last = System.nanoTime();
-
-    void end(String name) {
-      long now = System.nanoTime();
-      list.add(new RunReport.Phase(name, (now - last) / 1_000_000));
-      last = now;
     }
   }
 }

@@ -133,32 +133,7 @@ class LargeInputsIT {
    */
   @Test
   void recordsWithLargeStringsStayWithinTheDefaultHeap(@TempDir Path dir) throws Exception {
-    Path big = dir.resolve("big.ndjson");
-    Path someUsers = dir.resolve("users.csv");
-    Files.writeString(someUsers, "user_id,signup_date,country\nu1,2023-01-01,US\n");
-    String large = "x".repeat(66 * 1024);
-    try (BufferedWriter w = Files.newBufferedWriter(big, StandardCharsets.UTF_8)) {
-      for (int i = 0; i < 6_000; i++) {
-        w.write(
-            "{\"user_id\":\"u1\",\"event_type\":\""
-                + large
-                + "\",\"timestamp\":\"2024-03-15T14:22:05Z\",\"value\":"
-                + i
-                + "}\n");
-      }
-    }
-
-    Result r =
-        launch(
-            dir,
-            Map.of(),
-            "run",
-            "--events",
-            big.toString(),
-            "--users",
-            someUsers.toString(),
-            "--output",
-            dir.resolve("out").toString());
+    Result r = runOnRecordsWithLargeStrings(dir, 6_000, 66 << 10, Map.of());
 
     assertThat(r.status).as(r.err).isZero();
     assertThat(r.out).contains("clean events               6,000");
@@ -172,12 +147,24 @@ class LargeInputsIT {
    */
   @Test
   void recordsOfTwelveMegabytesStayWithinASmallHeap(@TempDir Path dir) throws Exception {
+    Result r =
+        runOnRecordsWithLargeStrings(
+            dir, 24, 12 << 20, Map.of("ETL_JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC"));
+
+    assertThat(r.status).as(r.err).isZero();
+    assertThat(r.out).contains("clean events                  24");
+    assertThat(r.err).doesNotContain("OutOfMemoryError");
+  }
+
+  /** Runs NDJSON records of one known user, each with a distinct {@code event_type} that long. */
+  private static Result runOnRecordsWithLargeStrings(
+      Path dir, int records, int length, Map<String, String> environment) throws Exception {
     Path big = dir.resolve("big.ndjson");
     Path someUsers = dir.resolve("users.csv");
     Files.writeString(someUsers, "user_id,signup_date,country\nu1,2023-01-01,US\n");
-    String large = "e".repeat(12 << 20);
+    String large = "x".repeat(length);
     try (BufferedWriter w = Files.newBufferedWriter(big, StandardCharsets.UTF_8)) {
-      for (int i = 0; i < 24; i++) {
+      for (int i = 0; i < records; i++) {
         w.write(
             "{\"user_id\":\"u1\",\"event_type\":\""
                 + large
@@ -185,21 +172,15 @@ class LargeInputsIT {
                 + "\",\"timestamp\":\"2024-03-15T14:22:05Z\",\"value\":1}\n");
       }
     }
-
-    Result r =
-        launch(
-            dir,
-            Map.of("ETL_JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC"),
-            "run",
-            "--events",
-            big.toString(),
-            "--users",
-            someUsers.toString(),
-            "--output",
-            dir.resolve("out").toString());
-
-    assertThat(r.status).as(r.err).isZero();
-    assertThat(r.out).contains("clean events                  24");
-    assertThat(r.err).doesNotContain("OutOfMemoryError");
+    return launch(
+        dir,
+        environment,
+        "run",
+        "--events",
+        big.toString(),
+        "--users",
+        someUsers.toString(),
+        "--output",
+        dir.resolve("out").toString());
   }
 }

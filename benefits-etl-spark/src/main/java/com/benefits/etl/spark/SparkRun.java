@@ -17,6 +17,7 @@ import com.benefits.etl.RunResult;
 import com.benefits.etl.Version;
 import com.benefits.etl.internal.model.UsersTable;
 import com.benefits.etl.internal.report.DayTotals;
+import com.benefits.etl.internal.report.Phases;
 import com.benefits.etl.internal.report.RejectExample;
 import com.benefits.etl.internal.report.ReportHtmlWriter;
 import com.benefits.etl.internal.report.RunReport;
@@ -235,7 +236,7 @@ final class SparkRun {
                 result,
                 warnings,
                 gates,
-                phases.list,
+                phases.list(),
                 outputs,
                 examples(out),
                 dayTotals(out));
@@ -420,17 +421,5 @@ final class SparkRun {
 
   private static long bytes(String size) {
     return org.apache.spark.network.util.JavaUtils.byteStringAsBytes(size);
-  }
-
-  /** Wall time per phase, in order. */
-  private static final class Phases {
-    final List<RunReport.Phase> list = new ArrayList<>();
-    long last = System.nanoTime();
-
-    void end(String name) {
-      long now = System.nanoTime();
-      list.add(new RunReport.Phase(name, (now - last) / 1_000_000));
-      last = now;
-    }
   }
 }
