@@ -439,8 +439,7 @@ public final class EtlPipeline {
         return;
       }
       ValidEvent e = c.event();
-      dedup.prepare(e.dedupKey());
-      long first = dedup.firstSeen(indexes[j]);
+      long first = dedup.firstSeen(e.dedupKey(), indexes[j]);
       if (first >= 0) {
         reject(j, out, Rejection.duplicate(first));
         return;

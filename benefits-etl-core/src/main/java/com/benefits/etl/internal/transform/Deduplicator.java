@@ -89,13 +89,6 @@ public final class Deduplicator implements AutoCloseable {
   private long runsEnd;
   private long spilledKeys;
   private boolean closed;
-  private boolean prepared;
-  private int preparedLength;
-  private long preparedHash;
-  private Partition preparedPartition;
-
-  @SuppressWarnings("unused")
-  private long touchedSlot;
 
   /** A spilled table: {@code capacity} slots at {@code position} in the runs file. */
   private record Run(long position, int capacity, BloomFilter bloom) {}
@@ -165,25 +158,6 @@ public final class Deduplicator implements AutoCloseable {
     this.log = openedLog;
   }
 
-  /**
-   * Encodes and hashes {@code key} for the next {@link #firstSeen(long)}, and reads the key's home
-   * slot in the table without acting on it. The table is far larger than the caches, so that read
-   * is usually a miss; a caller that does an independent lookup before {@link #firstSeen(long)}
-   * gets both misses in flight at once instead of one after the other.
-   */
-  public void prepare(DedupKey key) {
-    if (closed) {
-      throw new IllegalStateException("closed");
-    }
-    preparedLength = encoder.encode(key);
-    preparedHash = hasher.hash(encoder.bytes(), preparedLength);
-    Partition partition = partition(key.locality());
-    preparedPartition = partition;
-    // Only to start the memory access; kept in a field so that the JIT keeps the load.
-    touchedSlot = partition.table[home(preparedHash, partition.table.length)];
-    prepared = true;
-  }
-
   /** The partition of a key's {@link DedupKey#locality()}: equal keys always share one. */
   private Partition partition(int ordinal) {
     int i = ordinal & (partitions.length - 1);
@@ -197,23 +171,17 @@ public final class Deduplicator implements AutoCloseable {
   }
 
   /**
-   * The index of the first record seen with the key given to the last {@link #prepare}, or -1 when
-   * it is new (it is then remembered with {@code index}).
-   *
-   * @throws IllegalStateException if no key was prepared since the last call
+   * The index of the first record seen with {@code key}, or -1 when it is new (it is then
+   * remembered with {@code index}).
    */
-  public long firstSeen(long index) {
+  public long firstSeen(DedupKey key, long index) {
     if (closed) {
       throw new IllegalStateException("closed");
     }
-    if (!prepared) {
-      throw new IllegalStateException("no key prepared");
-    }
-    prepared = false;
-    int length = preparedLength;
+    int length = encoder.encode(key);
     byte[] bytes = encoder.bytes();
-    long hash = preparedHash;
-    Partition partition = preparedPartition;
+    long hash = hasher.hash(bytes, length);
+    Partition partition = partition(key.locality());
     try {
       long earlier = findInTable(partition.table, hash, bytes, length);
       for (int r = partition.runs.size() - 1; earlier < 0 && r >= 0; r--) { // newest first

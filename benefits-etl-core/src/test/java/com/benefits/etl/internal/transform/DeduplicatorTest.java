@@ -33,8 +33,8 @@ class DeduplicatorTest {
   /** Asserts that {@code b} after {@code a} is a duplicate of it. */
   private void assertSame(DedupKey a, DedupKey b) {
     try (Deduplicator d = store(1 << 20)) {
-      assertThat(firstSeen(d, a, 7)).isEqualTo(-1);
-      assertThat(firstSeen(d, b, 8)).isEqualTo(7);
+      assertThat(d.firstSeen(a, 7)).isEqualTo(-1);
+      assertThat(d.firstSeen(b, 8)).isEqualTo(7);
       assertThat(d.size()).isEqualTo(1);
     }
   }
@@ -42,10 +42,10 @@ class DeduplicatorTest {
   /** Asserts that {@code a} and {@code b} are distinct keys. */
   private void assertDistinct(DedupKey a, DedupKey b) {
     try (Deduplicator d = store(1 << 20)) {
-      assertThat(firstSeen(d, a, 7)).isEqualTo(-1);
-      assertThat(firstSeen(d, b, 8)).isEqualTo(-1);
-      assertThat(firstSeen(d, a, 9)).isEqualTo(7);
-      assertThat(firstSeen(d, b, 10)).isEqualTo(8);
+      assertThat(d.firstSeen(a, 7)).isEqualTo(-1);
+      assertThat(d.firstSeen(b, 8)).isEqualTo(-1);
+      assertThat(d.firstSeen(a, 9)).isEqualTo(7);
+      assertThat(d.firstSeen(b, 10)).isEqualTo(8);
       assertThat(d.size()).isEqualTo(2);
     }
   }
@@ -177,34 +177,8 @@ class DeduplicatorTest {
     try (Stream<Path> files = Files.list(dir)) {
       assertThat(files).isEmpty();
     }
-    assertThatThrownBy(() -> firstSeen(d, DedupKey.of("u", null, TS, null), 0))
+    assertThatThrownBy(() -> d.firstSeen(DedupKey.of("u", null, TS, null), 0))
         .isInstanceOf(IllegalStateException.class);
-  }
-
-  @Test
-  void prepareThenFirstSeenIsFirstSeen() {
-    DedupKey a = DedupKey.of("u1", "click", TS, 1.5);
-    DedupKey b = DedupKey.of("u2", null, TS, null);
-    try (Deduplicator d = store(1 << 20)) {
-      d.prepare(a);
-      assertThat(d.firstSeen(7)).isEqualTo(-1);
-      d.prepare(b);
-      assertThat(d.firstSeen(8)).isEqualTo(-1);
-      d.prepare(DedupKey.of("u1", "click", TS, 1.5));
-      assertThat(d.firstSeen(9)).isEqualTo(7);
-      assertThat(firstSeen(d, b, 10)).isEqualTo(8);
-      assertThat(d.size()).isEqualTo(2);
-    }
-  }
-
-  @Test
-  void firstSeenWithoutAPreparedKeyFails() {
-    try (Deduplicator d = store(1 << 20)) {
-      assertThatThrownBy(() -> d.firstSeen(0)).isInstanceOf(IllegalStateException.class);
-      d.prepare(DedupKey.of("u1", null, TS, null));
-      assertThat(d.firstSeen(0)).isEqualTo(-1);
-      assertThatThrownBy(() -> d.firstSeen(1)).isInstanceOf(IllegalStateException.class);
-    }
   }
 
   /**
@@ -272,16 +246,10 @@ class DeduplicatorTest {
       history.add(key);
       long index = 1000L + 3L * i;
       Long expected = model.putIfAbsent(key, index);
-      assertThat(firstSeen(d, key, index))
+      assertThat(d.firstSeen(key, index))
           .as("key %s at %d", key, i)
           .isEqualTo(expected == null ? -1 : expected);
     }
     assertThat(d.size()).isEqualTo(model.size());
-  }
-
-  /** Prepares {@code key} and records it at {@code index}, as the pipeline does in two calls. */
-  static long firstSeen(Deduplicator d, DedupKey key, long index) {
-    d.prepare(key);
-    return d.firstSeen(index);
   }
 }

@@ -81,7 +81,7 @@ public final class DeduplicatorTiming {
           expected++;
         }
         emitted.set((int) source);
-        if (DeduplicatorTest.firstSeen(d, key(source), i) >= 0) {
+        if (d.firstSeen(key(source), i) >= 0) {
           duplicates++;
         }
       }
