@@ -42,6 +42,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -136,45 +137,19 @@ public final class EtlPipeline {
         ScratchSpace scratch =
             ScratchSpace.create(
                 options.scratch().orElse(out.defaultScratchParent()), out.runId())) {
-      Path eventsFile = LocalPaths.readable(options.events(), scratch, cancellation);
-      // A copy of standard input or a pipe is named as the user gave it, not as the scratch copy.
-      try (EventReader events = EventReader.open(eventsFile, options.events())) {
-        reading = events;
-        phase = RunProgress.Phase.LOADING_USERS;
-        List<String> warnings = new ArrayList<>(events.warnings());
-        MemoryPlan memory = MemoryPlan.forThisJvm();
-        UsersTable users =
-            UsersCsvReader.read(
-                options.users(), cancellation, memory.usersTableBytes(), warnings::add);
-        UsersStats u = users.stats();
-        LOG.info(
-            "Loaded {} users from {} rows of {} ({} blank ids, {} repeated ids, {} invalid"
-                + " signup dates) into {} MB",
-            u.users(),
-            u.rows(),
-            options.users(),
-            u.blankIds(),
-            u.duplicateIds(),
-            u.invalidSignupDates(),
-            users.bytes() >> 20);
-        warnings.addAll(usersWarnings(users));
-        phases.end("load_users");
-        try (Deduplicator dedup =
-                new Deduplicator(
-                    scratch.file("dedup-keys"),
-                    memory.dedupBytes(users.bytes(), Deduplicator.DEFAULT_MEMORY_BUDGET_BYTES));
-            DailyCounts daily =
-                new DailyCounts(users, scratch.file("daily"), DailyCounts.DEFAULT_BUFFER_KEYS)) {
-          return run(
-              events,
-              users,
-              out,
-              new Steps(users, options.country(), dedup, daily),
-              warnings,
-              phases,
-              startedAt,
-              start);
+      try {
+        return runIn(out, scratch, phases, startedAt, start);
+      } catch (BadInputException e) {
+        reportFailure(out, RunReport.Status.BAD_INPUT, e.getMessage(), e, phases, startedAt, start);
+        throw e;
+      } catch (QualityGateException | RunInterruptedException e) {
+        throw e; // a gate keeps its own report; an interrupted run leaves nothing behind
+      } catch (IOException | RuntimeException e) {
+        if (!cancellation.isCancelled()) {
+          reportFailure(
+              out, RunReport.Status.FAILED, failureMessage(e), e, phases, startedAt, start);
         }
+        throw e;
       }
     } catch (IOException e) {
       throw writeFailure(e);
@@ -184,6 +159,96 @@ public final class EtlPipeline {
       }
       throw writeFailure(e.getCause());
     }
+  }
+
+  /** Steps 1-6, the report and the publish, in an open output directory. */
+  private RunResult runIn(
+      OutputDirectory out, ScratchSpace scratch, Phases phases, Instant startedAt, long start)
+      throws IOException {
+    Path eventsFile = LocalPaths.readable(options.events(), scratch, cancellation);
+    // A copy of standard input or a pipe is named as the user gave it, not as the scratch copy.
+    try (EventReader events = EventReader.open(eventsFile, options.events())) {
+      reading = events;
+      phase = RunProgress.Phase.LOADING_USERS;
+      List<String> warnings = new ArrayList<>(events.warnings());
+      MemoryPlan memory = MemoryPlan.forThisJvm();
+      UsersTable users =
+          UsersCsvReader.read(
+              options.users(), cancellation, memory.usersTableBytes(), warnings::add);
+      UsersStats u = users.stats();
+      LOG.info(
+          "Loaded {} users from {} rows of {} ({} blank ids, {} repeated ids, {} invalid"
+              + " signup dates) into {} MB",
+          u.users(),
+          u.rows(),
+          options.users(),
+          u.blankIds(),
+          u.duplicateIds(),
+          u.invalidSignupDates(),
+          users.bytes() >> 20);
+      warnings.addAll(usersWarnings(users));
+      phases.end("load_users");
+      try (Deduplicator dedup =
+              new Deduplicator(
+                  scratch.file("dedup-keys"),
+                  memory.dedupBytes(users.bytes(), Deduplicator.DEFAULT_MEMORY_BUDGET_BYTES));
+          DailyCounts daily =
+              new DailyCounts(users, scratch.file("daily"), DailyCounts.DEFAULT_BUFFER_KEYS)) {
+        return run(
+            events,
+            users,
+            out,
+            new Steps(users, options.country(), dedup, daily),
+            warnings,
+            phases,
+            startedAt,
+            start);
+      }
+    }
+  }
+
+  /**
+   * Writes the report of a run an error stopped, when the output directory existed before the run
+   * (docs/spec.md 3.4); a failure to write it is added to {@code cause}, which is what the user
+   * sees.
+   */
+  private void reportFailure(
+      OutputDirectory out,
+      RunReport.Status status,
+      String error,
+      Exception cause,
+      Phases phases,
+      Instant startedAt,
+      long start) {
+    try {
+      Optional<Path> kept = out.keepForFailureReport();
+      if (kept.isPresent()) {
+        Path file = kept.get().resolve(Output.RUN_REPORT.fileName());
+        RunReportWriter.writeFailure(
+            status,
+            startedAt,
+            Duration.ofNanos(System.nanoTime() - start),
+            Version.current(),
+            options,
+            error,
+            phases.list(),
+            file);
+        LOG.info("This run's report: {}", file);
+      }
+    } catch (IOException | RuntimeException e) {
+      cause.addSuppressed(e);
+    }
+  }
+
+  /** The message the user sees for a failure other than bad input. */
+  private String failureMessage(Exception e) {
+    if (e instanceof IOException io) {
+      return writeFailure(io).getMessage();
+    }
+    if (e instanceof UncheckedIOException u) {
+      return writeFailure(u.getCause()).getMessage();
+    }
+    return e.toString();
   }
 
   private UncheckedIOException writeFailure(IOException e) {

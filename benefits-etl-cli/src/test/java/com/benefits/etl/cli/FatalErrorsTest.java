@@ -74,7 +74,15 @@ class FatalErrorsTest {
         .doesNotContain("\tat ")
         .doesNotContain("Exception");
     assertThat(r.err().strip().lines().count()).isEqualTo(1);
+    // The earlier run's outputs are untouched; beside them, only this run's report (spec 3.4).
     Map<String, byte[]> after = TestFiles.snapshot(output);
+    List<String> reports =
+        after.keySet().stream().filter(name -> name.startsWith(".benefits-etl/failed/")).toList();
+    assertThat(reports).hasSize(1).allMatch(name -> name.endsWith("/run_report.json"));
+    assertThat(new String(after.get(reports.get(0)), StandardCharsets.UTF_8))
+        .contains("\"status\" : \"bad_input\"")
+        .contains("\"exit_status\" : 2");
+    after.keySet().removeAll(reports);
     assertThat(after).as("outputs of the earlier run").containsOnlyKeys(before.keySet());
     before.forEach((name, bytes) -> assertThat(after.get(name)).as(name).isEqualTo(bytes));
   }

@@ -60,8 +60,8 @@ public final class TestFiles {
 
   /**
    * Everything below {@code dir}, hidden entries included, by path relative to it: a file's bytes,
-   * or for a symbolic link (never followed) its target as text after "-> ". Two snapshots are equal
-   * exactly when nothing in the tree changed.
+   * or for a symbolic link (never followed) its target as text after "-> ". Compare two snapshots'
+   * values with {@code Arrays.equals}: a map's {@code equals} compares arrays by identity.
    */
   public static Map<String, byte[]> snapshot(Path dir) {
     Map<String, byte[]> files = new HashMap<>();

@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * Everything {@code run_report.json} says about a run (docs/spec.md, "Run report").
  *
- * @param status whether the run published its outputs or a quality gate stopped it
+ * @param status whether the run published its outputs or a quality gate stopped it (a run stopped
+ *     by an error is reported by {@link RunReportWriter#writeFailure})
  * @param version the build that ran
  * @param options the options the run was given
  * @param warnings what looked wrong about the inputs (also logged)
@@ -46,7 +47,11 @@ public record RunReport(
   /** What became of the run, and the command line's exit status for it. */
   public enum Status {
     SUCCEEDED("succeeded", 0),
-    GATE_FAILED("gate_failed", 3);
+    GATE_FAILED("gate_failed", 3),
+    /** Stopped by bad input: a {@link com.benefits.etl.BadInputException}. */
+    BAD_INPUT("bad_input", 2),
+    /** Stopped by anything else, such as a failed write. */
+    FAILED("failed", 1);
 
     private final String code;
     private final int exitStatus;

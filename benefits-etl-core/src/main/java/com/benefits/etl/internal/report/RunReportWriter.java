@@ -6,12 +6,16 @@ import com.benefits.etl.QualityGates;
 import com.benefits.etl.RejectReason;
 import com.benefits.etl.RunResult;
 import com.benefits.etl.UsersStats;
+import com.benefits.etl.Version;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
 /** Writes a {@link RunReport} as {@code run_report.json}: pretty-printed, snake_case keys. */
 public final class RunReportWriter {
@@ -45,11 +49,7 @@ public final class RunReportWriter {
       g.writeStringField("started_at", report.startedAt().toString());
       g.writeNumberField("duration_ms", r.duration().toMillis());
       g.writeStringField("country", report.options().country());
-      g.writeObjectFieldStart("version");
-      g.writeStringField("version", report.version().version());
-      g.writeStringField("commit", report.version().commit());
-      g.writeBooleanField("modified", report.version().dirty());
-      g.writeEndObject();
+      version(g, report.version());
       options(g, report.options());
 
       g.writeObjectFieldStart("inputs");
@@ -125,11 +125,7 @@ public final class RunReportWriter {
       }
       g.writeEndArray();
 
-      g.writeObjectFieldStart("phases_ms");
-      for (RunReport.Phase phase : report.phases()) {
-        g.writeNumberField(phase.name(), phase.millis());
-      }
-      g.writeEndObject();
+      phases(g, report.phases());
 
       g.writeObjectFieldStart("outputs");
       for (RunReport.OutputFile out : report.outputs()) {
@@ -141,6 +137,54 @@ public final class RunReportWriter {
       g.writeEndObject();
       g.writeEndObject();
     }
+  }
+
+  /**
+   * The report of a run that an error stopped before it could count every record: what it was asked
+   * to do and why it stopped. Written where {@link
+   * com.benefits.etl.internal.write.OutputDirectory#keepForFailureReport} says, never over the
+   * published set.
+   */
+  public static void writeFailure(
+      RunReport.Status status,
+      Instant startedAt,
+      Duration duration,
+      Version version,
+      PipelineOptions options,
+      String error,
+      List<RunReport.Phase> phases,
+      Path file)
+      throws IOException {
+    try (JsonGenerator g = JSON.createGenerator(file.toFile(), JsonEncoding.UTF8)) {
+      g.useDefaultPrettyPrinter();
+      g.writeStartObject();
+      g.writeStringField("status", status.code());
+      g.writeNumberField("exit_status", status.exitStatus());
+      g.writeStringField("error", error);
+      g.writeStringField("started_at", startedAt.toString());
+      g.writeNumberField("duration_ms", duration.toMillis());
+      g.writeStringField("country", options.country());
+      version(g, version);
+      options(g, options);
+      phases(g, phases);
+      g.writeEndObject();
+    }
+  }
+
+  private static void version(JsonGenerator g, Version v) throws IOException {
+    g.writeObjectFieldStart("version");
+    g.writeStringField("version", v.version());
+    g.writeStringField("commit", v.commit());
+    g.writeBooleanField("modified", v.dirty());
+    g.writeEndObject();
+  }
+
+  private static void phases(JsonGenerator g, List<RunReport.Phase> phases) throws IOException {
+    g.writeObjectFieldStart("phases_ms");
+    for (RunReport.Phase phase : phases) {
+      g.writeNumberField(phase.name(), phase.millis());
+    }
+    g.writeEndObject();
   }
 
   private static void options(JsonGenerator g, PipelineOptions o) throws IOException {

@@ -21,6 +21,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -394,26 +395,52 @@ public final class OutputDirectory implements AutoCloseable {
    * @return where they are
    */
   public Path keepUnpublished() {
-    Path failed = state.resolve(FAILED);
-    Path target = failed.resolve(runId);
+    Path target = failedRunDirectory();
     try {
-      Files.createDirectories(failed);
+      Files.createDirectories(target.getParent());
       Files.move(runDir, target, StandardCopyOption.ATOMIC_MOVE);
       runDirMade = false;
       kept = target;
-      // The oldest by name go, but never this run's: the message names it, and a run started in
-      // the same second, or before the clock was set back, may sort after it.
-      List<Path> others;
-      try (Stream<Path> all = Files.list(failed)) {
-        others = all.filter(p -> !p.equals(target)).sorted().toList();
-      }
-      for (int i = 0; i < others.size() - (FAILED_RUNS_KEPT - 1); i++) {
-        Directories.deleteTree(others.get(i));
-      }
+      removeOlderFailedRuns(target);
       return target;
     } catch (IOException e) {
       throw new UncheckedIOException(
-          "keeping the run's outputs in " + failed + " failed: " + describe(e), e);
+          "keeping the run's outputs in " + target.getParent() + " failed: " + describe(e), e);
+    }
+  }
+
+  /**
+   * For a run that stopped on an error: a new empty directory {@code .benefits-etl/failed/RUN/} for
+   * its report, or empty when this run created the output directory (it then leaves no trace, as
+   * before it began). Its unpublished outputs are not kept.
+   */
+  public Optional<Path> keepForFailureReport() throws IOException {
+    if (created.contains(dir)) {
+      return Optional.empty();
+    }
+    Path target = failedRunDirectory();
+    Files.createDirectories(target);
+    kept = target;
+    removeOlderFailedRuns(target);
+    return Optional.of(target);
+  }
+
+  private Path failedRunDirectory() {
+    return state.resolve(FAILED).resolve(runId);
+  }
+
+  /**
+   * Keeps the newest {@link #FAILED_RUNS_KEPT} failed runs. The oldest by name go, but never this
+   * run's: the message names it, and a run started in the same second, or before the clock was set
+   * back, may sort after it.
+   */
+  private void removeOlderFailedRuns(Path target) throws IOException {
+    List<Path> others;
+    try (Stream<Path> all = Files.list(target.getParent())) {
+      others = all.filter(p -> !p.equals(target)).sorted().toList();
+    }
+    for (int i = 0; i < others.size() - (FAILED_RUNS_KEPT - 1); i++) {
+      Directories.deleteTree(others.get(i));
     }
   }
 
