@@ -151,13 +151,8 @@ public final class EtlPipeline {
         }
         throw e;
       }
-    } catch (IOException e) {
-      throw writeFailure(e);
-    } catch (UncheckedIOException e) {
-      if (cancellation.isCancelled()) {
-        throw new RunInterruptedException();
-      }
-      throw writeFailure(e.getCause());
+    } catch (IOException | UncheckedIOException e) {
+      throw shown(e);
     }
   }
 
@@ -242,13 +237,25 @@ public final class EtlPipeline {
 
   /** The message the user sees for a failure other than bad input. */
   private String failureMessage(Exception e) {
+    RuntimeException shown = shown(e);
+    return shown == e ? e.toString() : shown.getMessage();
+  }
+
+  /**
+   * What {@link #run()} throws for {@code e}: an I/O failure named as a write to the output
+   * directory, or, once the run was cancelled, {@link RunInterruptedException}; anything else as
+   * is.
+   */
+  private RuntimeException shown(Exception e) {
     if (e instanceof IOException io) {
-      return writeFailure(io).getMessage();
+      return writeFailure(io);
     }
     if (e instanceof UncheckedIOException u) {
-      return writeFailure(u.getCause()).getMessage();
+      return cancellation.isCancelled()
+          ? new RunInterruptedException()
+          : writeFailure(u.getCause());
     }
-    return e.toString();
+    return (RuntimeException) e;
   }
 
   private UncheckedIOException writeFailure(IOException e) {

@@ -46,7 +46,8 @@ public final class RecordFields {
    * The keys' bytes, and for each length the fields whose key has it: a scan compares a name with
    * the keys of its length only (today each length has one key), not with every key in turn.
    */
-  private static final byte[][] KEY_BYTES = new byte[KEYS.length][];
+  private static final byte[][] KEY_BYTES =
+      Arrays.stream(KEYS).map(k -> k.getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
 
   private static final int[][] TOP_LEVEL_BY_LENGTH = byLength(USER_ID, METADATA);
   private static final int[][] IN_METADATA_BY_LENGTH = byLength(DEVICE, PAGE);
@@ -88,7 +89,6 @@ public final class RecordFields {
   private static int[][] byLength(int first, int last) {
     int longest = 0;
     for (int f = first; f <= last; f++) {
-      KEY_BYTES[f] = KEYS[f].getBytes(StandardCharsets.US_ASCII);
       longest = Math.max(longest, KEY_BYTES[f].length);
     }
     int[][] fields = new int[longest + 1][0];
