@@ -140,6 +140,8 @@ public final class DailyCounts implements AutoCloseable {
         }
       }
       long emitted = 0;
+      int lastUser = -1;
+      String userId = null; // the last user's, made once for all of their days
       while (!queue.isEmpty()) {
         long key = queue.peek().key;
         long count = 0;
@@ -151,8 +153,12 @@ public final class DailyCounts implements AutoCloseable {
           }
         }
         int user = users.handleOfRank((int) (key >>> 32));
+        if (user != lastUser) {
+          lastUser = user;
+          userId = users.userId(user);
+        }
         int day = (int) ((key & 0xFFFF_FFFFL) + CivilDate.MIN_EPOCH_DAY);
-        sink.accept(new DailyCount(users.userId(user), day, count));
+        sink.accept(new DailyCount(userId, day, count));
         emitted++;
       }
       rows = emitted;

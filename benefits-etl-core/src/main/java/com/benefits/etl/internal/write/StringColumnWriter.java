@@ -27,8 +27,16 @@ final class StringColumnWriter extends ColumnChunkWriter {
   private byte[] min;
   private byte[] max;
 
-  StringColumnWriter(ColumnDescriptor descriptor, ParquetWriterOptions options) {
-    super(descriptor, options);
+  /**
+   * The last value added in dictionary mode and its id: a column whose rows repeat one instance
+   * (the country; a user id over a user's days) skips the map for them.
+   */
+  private String lastValue;
+
+  private int lastId;
+
+  StringColumnWriter(ColumnDescriptor descriptor, ParquetWriterOptions options, PageStore store) {
+    super(descriptor, options, store);
   }
 
   @Override
@@ -39,8 +47,14 @@ final class StringColumnWriter extends ColumnChunkWriter {
     }
     byte[] utf8 = null;
     if (dictionaryMode()) {
+      if (value == lastValue) {
+        addEntry(lastId);
+        return;
+      }
       Integer id = ids.get(value);
       if (id != null) {
+        lastValue = value;
+        lastId = id;
         addEntry(id);
         return;
       }
@@ -54,6 +68,8 @@ final class StringColumnWriter extends ColumnChunkWriter {
         }
         entries[newId] = utf8;
         ids.put(value, newId);
+        lastValue = value;
+        lastId = newId;
         addEntry(newId);
         return;
       }
@@ -125,6 +141,7 @@ final class StringColumnWriter extends ColumnChunkWriter {
 
   @Override
   protected void resetDictionary() {
+    lastValue = null;
     ids.clear();
     Arrays.fill(entries, null);
   }
