@@ -3,7 +3,6 @@ package com.benefits.etl.internal.write;
 import io.airlift.compress.snappy.SnappyCompressor;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.bytes.BytesUtils;
@@ -81,6 +80,7 @@ abstract class ColumnChunkWriter {
   private RunLengthBitPackingHybridEncoder idEncoder;
   private int idEncoderWidth;
 
+  private final PageStore store;
   private final List<EncodedPage> pages = new ArrayList<>();
   private final ByteSink page = new ByteSink(64 * 1024);
   private long pagesBytes;
@@ -88,9 +88,18 @@ abstract class ColumnChunkWriter {
 
   /** One finished, compressed data page of the current chunk. */
   private record EncodedPage(
-      byte[] bytes, int uncompressedSize, int rows, Statistics<?> statistics, Encoding encoding) {}
+      PageStore.Page compressed,
+      int uncompressedSize,
+      int rows,
+      Statistics<?> statistics,
+      Encoding encoding) {}
 
-  ColumnChunkWriter(ColumnDescriptor descriptor, ParquetWriterOptions options) {
+  /**
+   * @param store where the chunk's compressed pages wait for the row group's end; shared by the
+   *     table's columns, and cleared by the table writer once every chunk is written
+   */
+  ColumnChunkWriter(ColumnDescriptor descriptor, ParquetWriterOptions options, PageStore store) {
+    this.store = store;
     this.descriptor = descriptor;
     this.optional = descriptor.getMaxDefinitionLevel() > 0;
     this.pageSizeBytes = options.pageSizeBytes();
@@ -253,9 +262,9 @@ abstract class ColumnChunkWriter {
       pageMinMax(statistics);
     }
     statistics.incrementNumNulls(nulls);
-    byte[] compressed = snappy(page);
+    PageStore.Page compressed = store.compress(snappy, page.array(), page.size());
     pages.add(new EncodedPage(compressed, page.size(), rows, statistics, encoding));
-    pagesBytes += compressed.length;
+    pagesBytes += compressed.length();
     valueCount += rows;
     rows = 0;
     nulls = 0;
@@ -277,7 +286,7 @@ abstract class ColumnChunkWriter {
     if (dictionaryPagesWritten) {
       file.writeDictionaryPage(
           new DictionaryPage(
-              BytesInput.from(snappy(dictionary)),
+              store.compress(snappy, dictionary.array(), dictionary.size()).bytes(),
               dictionary.size(),
               dictionarySize,
               Encoding.PLAIN_DICTIONARY));
@@ -287,7 +296,7 @@ abstract class ColumnChunkWriter {
       file.writeDataPage(
           p.rows(),
           p.uncompressedSize(),
-          BytesInput.from(p.bytes()),
+          p.compressed().bytes(),
           p.statistics(),
           p.rows(),
           Encoding.BIT_PACKED,
@@ -303,12 +312,6 @@ abstract class ColumnChunkWriter {
     resetDictionary();
     dictionaryMode = true;
     dictionaryPagesWritten = false;
-  }
-
-  private byte[] snappy(ByteSink in) {
-    byte[] out = new byte[snappy.maxCompressedLength(in.size())];
-    int length = snappy.compress(in.array(), 0, in.size(), out, 0, out.length);
-    return Arrays.copyOf(out, length);
   }
 
   /** The encoder of dictionary ids of this bit width. */

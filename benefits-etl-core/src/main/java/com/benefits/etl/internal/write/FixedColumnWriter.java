@@ -75,8 +75,9 @@ final class FixedColumnWriter extends ColumnChunkWriter {
     }
   }
 
-  FixedColumnWriter(ColumnDescriptor descriptor, Kind kind, ParquetWriterOptions options) {
-    super(descriptor, options);
+  FixedColumnWriter(
+      ColumnDescriptor descriptor, Kind kind, ParquetWriterOptions options, PageStore store) {
+    super(descriptor, options, store);
     this.kind = kind;
   }
 

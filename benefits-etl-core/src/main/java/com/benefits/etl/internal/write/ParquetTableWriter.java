@@ -30,6 +30,10 @@ public final class ParquetTableWriter<T> implements AutoCloseable {
   private final ParquetFileWriter writer;
   private final RowMapper<T> mapper;
   private final ColumnChunkWriter[] columns;
+
+  /** The compressed pages of the open row group, of all the columns. */
+  private final PageStore pages = new PageStore();
+
   private final RowFields fields;
   private final long rowGroupSizeBytes;
   private long rowsInGroup;
@@ -45,19 +49,20 @@ public final class ParquetTableWriter<T> implements AutoCloseable {
     List<ColumnDescriptor> descriptors = table.schema().getColumns();
     this.columns = new ColumnChunkWriter[descriptors.size()];
     for (int i = 0; i < columns.length; i++) {
-      columns[i] = column(descriptors.get(i), options);
+      columns[i] = column(descriptors.get(i), options, pages);
     }
     this.fields = new RowFields(columns);
     this.rowGroupSizeBytes = options.rowGroupSizeBytes();
   }
 
   private static ColumnChunkWriter column(
-      ColumnDescriptor descriptor, ParquetWriterOptions options) {
+      ColumnDescriptor descriptor, ParquetWriterOptions options, PageStore pages) {
     return switch (descriptor.getPrimitiveType().getPrimitiveTypeName()) {
-      case BINARY -> new StringColumnWriter(descriptor, options);
-      case INT32 -> new FixedColumnWriter(descriptor, FixedColumnWriter.Kind.INT32, options);
-      case INT64 -> new FixedColumnWriter(descriptor, FixedColumnWriter.Kind.INT64, options);
-      case DOUBLE -> new FixedColumnWriter(descriptor, FixedColumnWriter.Kind.DOUBLE, options);
+      case BINARY -> new StringColumnWriter(descriptor, options, pages);
+      case INT32 -> new FixedColumnWriter(descriptor, FixedColumnWriter.Kind.INT32, options, pages);
+      case INT64 -> new FixedColumnWriter(descriptor, FixedColumnWriter.Kind.INT64, options, pages);
+      case DOUBLE ->
+          new FixedColumnWriter(descriptor, FixedColumnWriter.Kind.DOUBLE, options, pages);
       default ->
           throw new IllegalArgumentException(
               "no writer for column "
@@ -119,6 +124,7 @@ public final class ParquetTableWriter<T> implements AutoCloseable {
     for (ColumnChunkWriter c : columns) {
       c.writeChunk(writer);
     }
+    pages.clear();
     writer.endBlock();
     rowsInGroup = 0;
   }
