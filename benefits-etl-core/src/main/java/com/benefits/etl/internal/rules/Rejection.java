@@ -35,12 +35,11 @@ public record Rejection(RejectReason reason, String detail) {
    * @param userCountry the user's normalised country, or null when the users file has none
    */
   public static Rejection filteredCountry(String userId, String userCountry, String target) {
+    String user = Texts.quote(userId);
     return new Rejection(
         RejectReason.FILTERED_COUNTRY,
-        "user "
-            + Texts.quote(userId)
-            + (userCountry == null ? " has no country" : " is in " + userCountry)
-            + ", not "
-            + target);
+        userCountry == null
+            ? "user " + user + " has no country, not " + target
+            : "user " + user + " is in " + userCountry + ", not " + target);
   }
 }
