@@ -30,16 +30,34 @@ final class PageStore {
   private final ArrayDeque<byte[]> free = new ArrayDeque<>();
   private byte[] current;
   private int used;
+  private byte[] scratch = new byte[0];
+  private int lastNewBlock = FIRST_BLOCK_BYTES / 2;
 
-  /** Compresses the first {@code length} bytes of {@code in} into the store. */
+  /**
+   * Compresses the first {@code length} bytes of {@code in} into the store: straight into the
+   * current block while it has room for the largest result Snappy could give; past that, into a
+   * scratch array first, so that a block is only left for a page that really does not fit it.
+   */
   Page compress(SnappyCompressor snappy, byte[] in, int length) {
     int room = snappy.maxCompressedLength(length);
-    if (current == null || current.length - used < room) {
-      current = block(room);
+    if (current != null && current.length - used >= room) {
+      return stored(snappy.compress(in, 0, length, current, used, current.length - used));
+    }
+    byte[] out = room <= scratch.length ? scratch : new byte[room];
+    int n = snappy.compress(in, 0, length, out, 0, room);
+    if (current == null || current.length - used < n) {
+      current = block(n);
       inUse.add(current);
       used = 0;
     }
-    int n = snappy.compress(in, 0, length, current, used, current.length - used);
+    System.arraycopy(out, 0, current, used, n);
+    if (out != scratch && room <= BLOCK_BYTES) {
+      scratch = out; // kept for the next page, unless it was for one of a rare size
+    }
+    return stored(n);
+  }
+
+  private Page stored(int n) {
     Page page = new Page(current, used, n);
     used += n;
     return page;
@@ -63,7 +81,7 @@ final class PageStore {
     if (reused != null && reused.length >= room) {
       return free.pop();
     }
-    int last = current == null ? FIRST_BLOCK_BYTES / 2 : current.length;
-    return new byte[Math.max(room, Math.min(BLOCK_BYTES, 2 * last))];
+    lastNewBlock = Math.min(BLOCK_BYTES, 2 * lastNewBlock);
+    return new byte[Math.max(room, lastNewBlock)];
   }
 }

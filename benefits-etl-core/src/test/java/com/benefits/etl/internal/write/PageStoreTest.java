@@ -66,6 +66,23 @@ class PageStoreTest {
   }
 
   @Test
+  void aPageThatShrinksGoesIntoTheBlocksLastBytesThoughItsBoundDoesNotFit() {
+    byte[] random = input(40_000, false); // in a first block of 64 KiB
+    PageStore.Page first = store.compress(snappy, random, random.length);
+    int left = first.block().length - first.offset() - first.length();
+    byte[] text = new byte[100_000];
+    Arrays.fill(text, (byte) 'a');
+    assertThat(snappy.maxCompressedLength(text.length)).isGreaterThan(left);
+
+    PageStore.Page second = store.compress(snappy, text, text.length);
+
+    assertThat(second.block()).isSameAs(first.block());
+    assertThat(second.offset()).isEqualTo(first.offset() + first.length());
+    assertThat(decompress(second, text.length)).isEqualTo(text);
+    assertThat(decompress(first, random.length)).isEqualTo(random);
+  }
+
+  @Test
   void aPageLargerThanABlockHasABlockOfItsOwnThatIsNotKept() {
     byte[] huge = input(PageStore.BLOCK_BYTES + 1, false);
     PageStore.Page page = store.compress(snappy, huge, huge.length);
