@@ -1,6 +1,5 @@
 package com.benefits.etl.internal.write;
 
-import io.airlift.compress.snappy.SnappyCompressor;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,13 +38,6 @@ import org.apache.parquet.schema.PrimitiveType;
  */
 @SuppressWarnings("deprecation")
 abstract class ColumnChunkWriter {
-  /**
-   * Pure-Java Snappy (aircompressor, as Trino uses): no native library to unpack into {@code
-   * java.io.tmpdir}, so a noexec, full or read-only temporary directory cannot stop a run. It keeps
-   * a hash table between calls, so each column has its own.
-   */
-  private final SnappyCompressor snappy = new SnappyCompressor();
-
   /** parquet-java's default page row limit, 20,000. */
   static final int PAGE_ROW_LIMIT = ParquetProperties.DEFAULT_PAGE_ROW_COUNT_LIMIT;
 
@@ -262,7 +254,7 @@ abstract class ColumnChunkWriter {
       pageMinMax(statistics);
     }
     statistics.incrementNumNulls(nulls);
-    PageStore.Page compressed = store.compress(snappy, page.array(), page.size());
+    PageStore.Page compressed = store.compress(page.array(), page.size());
     pages.add(new EncodedPage(compressed, page.size(), rows, statistics, encoding));
     pagesBytes += compressed.length();
     valueCount += rows;
@@ -286,7 +278,7 @@ abstract class ColumnChunkWriter {
     if (dictionaryPagesWritten) {
       file.writeDictionaryPage(
           new DictionaryPage(
-              store.compress(snappy, dictionary.array(), dictionary.size()).bytes(),
+              store.compress(dictionary.array(), dictionary.size()).bytes(),
               dictionary.size(),
               dictionarySize,
               Encoding.PLAIN_DICTIONARY));

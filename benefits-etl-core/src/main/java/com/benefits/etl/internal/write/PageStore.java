@@ -27,19 +27,26 @@ final class PageStore {
     }
   }
 
+  /**
+   * Pure-Java Snappy (aircompressor, as Trino uses): no native library to unpack into {@code
+   * java.io.tmpdir}, so a noexec, full or read-only temporary directory cannot stop a run. One
+   * serves all of a table's columns: its hash table is cleared at every call.
+   */
+  private final SnappyCompressor snappy = new SnappyCompressor();
+
   private final List<byte[]> inUse = new ArrayList<>();
   private final ArrayDeque<byte[]> free = new ArrayDeque<>();
   private byte[] current;
   private int used;
   private byte[] scratch = new byte[0];
-  private int lastNewBlock = FIRST_BLOCK_BYTES / 2;
+  private int nextNewBlock = FIRST_BLOCK_BYTES;
 
   /**
    * Compresses the first {@code length} bytes of {@code in} into the store: straight into the
    * current block while it has room for the largest result Snappy could give; past that, into a
    * scratch array first, so that a block is only left for a page that really does not fit it.
    */
-  Page compress(SnappyCompressor snappy, byte[] in, int length) {
+  Page compress(byte[] in, int length) {
     int room = snappy.maxCompressedLength(length);
     if (current != null && current.length - used >= room) {
       return stored(snappy.compress(in, 0, length, current, used, current.length - used));
@@ -77,15 +84,16 @@ final class PageStore {
   }
 
   /**
-   * A block with room for {@code room} bytes: a free one, or a new one twice the size of the last
-   * new one (up to {@link #BLOCK_BYTES}, or {@code room} if larger).
+   * A block with room for {@code room} bytes: a free one, or a new one, each new one twice the size
+   * of the one before (up to {@link #BLOCK_BYTES}), or {@code room} if larger.
    */
   private byte[] block(int room) {
     byte[] reused = free.peek();
     if (reused != null && reused.length >= room) {
       return free.pop();
     }
-    lastNewBlock = Math.min(BLOCK_BYTES, 2 * lastNewBlock);
-    return new byte[Math.max(room, lastNewBlock)];
+    byte[] block = new byte[Math.max(room, nextNewBlock)];
+    nextNewBlock = Math.min(BLOCK_BYTES, 2 * nextNewBlock);
+    return block;
   }
 }

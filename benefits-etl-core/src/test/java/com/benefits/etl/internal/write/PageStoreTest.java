@@ -27,7 +27,7 @@ class PageStoreTest {
     while (stored < 3L * PageStore.BLOCK_BYTES) {
       byte[] input = input(random.nextInt(300_000), random.nextBoolean());
       inputs.add(input);
-      PageStore.Page page = store.compress(snappy, input, input.length);
+      PageStore.Page page = store.compress(input, input.length);
       pages.add(page);
       stored += page.length();
     }
@@ -41,7 +41,7 @@ class PageStoreTest {
   @Test
   void aPageIsCompressedFromTheFirstBytesOfItsBufferOnly() {
     byte[] buffer = input(10_000, true);
-    PageStore.Page page = store.compress(snappy, buffer, 4_000);
+    PageStore.Page page = store.compress(buffer, 4_000);
 
     assertThat(decompress(page, 4_000)).isEqualTo(Arrays.copyOf(buffer, 4_000));
   }
@@ -51,7 +51,7 @@ class PageStoreTest {
     List<PageStore.Page> first = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
       byte[] input = input(200_000, false);
-      first.add(store.compress(snappy, input, input.length));
+      first.add(store.compress(input, input.length));
     }
     assertThat(first.get(0).block().length).isLessThanOrEqualTo(256 << 10);
     Set<byte[]> blocks = blocksOf(first);
@@ -60,7 +60,7 @@ class PageStoreTest {
     List<PageStore.Page> second = new ArrayList<>();
     for (int i = 0; i < 40; i++) {
       byte[] input = input(200_000, false);
-      second.add(store.compress(snappy, input, input.length));
+      second.add(store.compress(input, input.length));
     }
     assertThat(blocks).containsAll(blocksOf(second));
   }
@@ -68,13 +68,13 @@ class PageStoreTest {
   @Test
   void aPageThatShrinksGoesIntoTheBlocksLastBytesThoughItsBoundDoesNotFit() {
     byte[] random = input(40_000, false); // in a first block of 64 KiB
-    PageStore.Page first = store.compress(snappy, random, random.length);
+    PageStore.Page first = store.compress(random, random.length);
     int left = first.block().length - first.offset() - first.length();
     byte[] text = new byte[100_000];
     Arrays.fill(text, (byte) 'a');
     assertThat(snappy.maxCompressedLength(text.length)).isGreaterThan(left);
 
-    PageStore.Page second = store.compress(snappy, text, text.length);
+    PageStore.Page second = store.compress(text, text.length);
 
     assertThat(second.block()).isSameAs(first.block());
     assertThat(second.offset()).isEqualTo(first.offset() + first.length());
@@ -85,13 +85,13 @@ class PageStoreTest {
   @Test
   void aPageLargerThanABlockHasABlockOfItsOwnThatIsNotKept() {
     byte[] huge = input(PageStore.BLOCK_BYTES + 1, false);
-    PageStore.Page page = store.compress(snappy, huge, huge.length);
+    PageStore.Page page = store.compress(huge, huge.length);
     assertThat(page.block().length).isGreaterThan(PageStore.BLOCK_BYTES);
     assertThat(decompress(page, huge.length)).isEqualTo(huge);
     store.clear();
 
     byte[] small = input(1_000, true);
-    assertThat(store.compress(snappy, small, small.length).block()).isNotSameAs(page.block());
+    assertThat(store.compress(small, small.length).block()).isNotSameAs(page.block());
   }
 
   /** Random bytes, or text-like bytes that Snappy shrinks. */
