@@ -248,17 +248,17 @@ public final class EtlPipeline {
    */
   private RuntimeException shown(Exception e) {
     if (e instanceof IOException io) {
-      return writeFailure(io);
+      return outputDirectoryFailure(io);
     }
     if (e instanceof UncheckedIOException u) {
       return cancellation.isCancelled()
           ? new RunInterruptedException()
-          : writeFailure(u.getCause());
+          : outputDirectoryFailure(u.getCause());
     }
     return (RuntimeException) e;
   }
 
-  private UncheckedIOException writeFailure(IOException e) {
+  private UncheckedIOException outputDirectoryFailure(IOException e) {
     return new UncheckedIOException(
         "writing to the output directory " + options.output() + " failed: " + e.getMessage(), e);
   }
