@@ -433,7 +433,7 @@ public final class EtlPipeline {
 
     final long[] indexes = new long[BATCH];
     final CheckedRecord[] checked = new CheckedRecord[BATCH];
-    final String[] userIds = new String[BATCH];
+    final ValidEvent[] validEvents = new ValidEvent[BATCH];
     final int[] handles = new int[BATCH];
     final long[] scratch = new long[BATCH];
     final RawRecords raw = new RawRecords(BATCH);
@@ -477,7 +477,7 @@ public final class EtlPipeline {
       CheckedRecord c = events.checked();
       checked[j] = c;
       if (c.isValid()) {
-        userIds[j] = c.event().userId();
+        validEvents[j] = c.event();
         pendingChars += c.event().chars();
       }
       events.rawRecordTo(raw);
@@ -493,12 +493,12 @@ public final class EtlPipeline {
      */
     void flush(AsyncEventWriter out) {
       int n = pending;
-      users.findAll(userIds, n, handles, scratch);
+      users.findAll(validEvents, n, handles, scratch);
       for (int j = 0; j < n; j++) {
         process(j, out);
       }
       Arrays.fill(checked, 0, n, null);
-      Arrays.fill(userIds, 0, n, null);
+      Arrays.fill(validEvents, 0, n, null);
       raw.clear();
       pending = 0;
       pendingChars = 0;
@@ -511,7 +511,7 @@ public final class EtlPipeline {
         return;
       }
       ValidEvent e = c.event();
-      long first = dedup.firstSeen(e.dedupKey(), indexes[j]);
+      long first = dedup.firstSeen(e, indexes[j]);
       if (first >= 0) {
         reject(j, out, Rejection.duplicate(first));
         return;
@@ -529,17 +529,7 @@ public final class EtlPipeline {
       int signup = users.signupDate(user);
       // The target country equals the user's (step 6 passed), and is one shared instance.
       out.clean(
-          new CleanEvent(
-              e.userId(),
-              e.eventType(),
-              e.timestamp(),
-              e.timestampMicros(),
-              date,
-              e.value(),
-              e.device(),
-              e.page(),
-              signup == UsersTable.NO_DATE ? null : signup,
-              country),
+          new CleanEvent(e, date, signup == UsersTable.NO_DATE ? null : signup, country),
           DailyCounts.keyOfRank(users.rank(user), date));
       clean++;
     }

@@ -6,6 +6,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -104,8 +105,8 @@ public final class UsersTable {
   }
 
   /** The handle of a (trimmed) user id, or -1 when no user has it. */
-  public int find(String userId) {
-    int hash = mix(userId.hashCode());
+  public int find(CharSequence userId) {
+    int hash = mix(stringHash(userId));
     for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
       long s = slots[slot];
       if (s == 0) {
@@ -121,24 +122,24 @@ public final class UsersTable {
   }
 
   /**
-   * {@link #find} for the first {@code n} of {@code ids} at once (a null id finds nothing): the
-   * same handles, into {@code handles}, but the home slots of all the ids are read first, then the
-   * records those slots point to, and only then are the ids compared, so that the cache misses of
-   * the batch overlap instead of coming one after another. {@code scratch} holds at least {@code n}
-   * values.
+   * {@link #find} for the user ids of the first {@code n} of {@code events} at once (a null event
+   * finds nothing): the same handles, into {@code handles}, but the home slots of all the ids are
+   * read first, then the records those slots point to, and only then are the ids compared, so that
+   * the cache misses of the batch overlap instead of coming one after another. An event in the
+   * ASCII form is looked up by its bytes. {@code scratch} holds at least {@code n} values.
    */
-  public void findAll(String[] ids, int n, int[] handles, long[] scratch) {
+  public void findAll(ValidEvent[] events, int n, int[] handles, long[] scratch) {
     for (int j = 0; j < n; j++) {
-      String id = ids[j];
-      if (id != null) {
-        int hash = mix(id.hashCode());
+      ValidEvent e = events[j];
+      if (e != null) {
+        int hash = mix(idHash(e));
         handles[j] = hash;
         scratch[j] = slots[hash & mask]; // independent reads: their misses overlap
       }
     }
     for (int j = 0; j < n; j++) {
       long s = scratch[j];
-      if (ids[j] != null && s != 0) {
+      if (events[j] != null && s != 0) {
         int h = (int) s - 1;
         // The record's id length, when the home slot's hash matches (its first read of the
         // record); -1 to probe on from the home slot.
@@ -149,20 +150,34 @@ public final class UsersTable {
       }
     }
     for (int j = 0; j < n; j++) {
-      String id = ids[j];
+      ValidEvent e = events[j];
       long t = scratch[j];
-      if (id == null || t == 0) {
+      if (e == null || t == 0) {
         handles[j] = -1; // no id, or an empty home slot
       } else {
         int h = (int) t;
         handles[j] =
-            t > 0
-                    && Utf8Text.equals(
-                        chunks[h >>> CHUNK_BITS], idOffset(h), (int) (t >>> 32) - 1, id)
+            t > 0 && sameId(chunks[h >>> CHUNK_BITS], idOffset(h), (int) (t >>> 32) - 1, e)
                 ? h
-                : find(id);
+                : find(e.userIdText());
       }
     }
+  }
+
+  /** {@link String#hashCode()} of the event's user id. */
+  private static int idHash(ValidEvent e) {
+    return e.isAscii()
+        ? AsciiText.stringHash(e.ascii(), 0, e.length(ValidEvent.USER_ID))
+        : e.userId().hashCode();
+  }
+
+  /**
+   * Whether the {@code length} bytes at {@code offset} in {@code chunk} are the event's user id.
+   */
+  private static boolean sameId(byte[] chunk, int offset, int length, ValidEvent e) {
+    return e.isAscii()
+        ? Arrays.equals(chunk, offset, offset + length, e.ascii(), 0, e.length(ValidEvent.USER_ID))
+        : Utf8Text.equals(chunk, offset, length, e.userId());
   }
 
   /** The handle of the user of rank {@code rank} (0 to {@link #size()} - 1). */
@@ -218,8 +233,34 @@ public final class UsersTable {
     return (short) SHORT.get(chunk, offset(handle) + LENGTH) & 0xFFFF;
   }
 
-  private static boolean sameId(byte[] chunk, int handle, String id) {
-    return Utf8Text.equals(chunk, idOffset(handle), idLength(chunk, handle), id);
+  private static boolean sameId(byte[] chunk, int handle, CharSequence id) {
+    return sameId(chunk, idOffset(handle), idLength(chunk, handle), id);
+  }
+
+  /**
+   * Whether the {@code length} bytes of UTF-8 at {@code offset} in {@code chunk} encode {@code id}.
+   */
+  private static boolean sameId(byte[] chunk, int offset, int length, CharSequence id) {
+    if (id instanceof AsciiText a) {
+      return Arrays.equals(
+          chunk, offset, offset + length, a.bytes(), a.from(), a.from() + a.length());
+    }
+    return Utf8Text.equals(chunk, offset, length, id);
+  }
+
+  /** {@link String#hashCode()} of the text, whatever holds it. */
+  private static int stringHash(CharSequence id) {
+    if (id instanceof String s) {
+      return s.hashCode();
+    }
+    if (id instanceof AsciiText a) {
+      return AsciiText.stringHash(a.bytes(), a.from(), a.length());
+    }
+    int h = 0;
+    for (int i = 0; i < id.length(); i++) {
+      h = 31 * h + id.charAt(i);
+    }
+    return h;
   }
 
   private static int mix(int hash) {

@@ -1,6 +1,6 @@
 package com.benefits.etl.internal.model;
 
-/** Comparing a Java string with UTF-8 bytes without decoding them into a new string. */
+/** Comparing Java text with UTF-8 bytes without decoding them into a new string. */
 final class Utf8Text {
   private Utf8Text() {}
 
@@ -8,7 +8,7 @@ final class Utf8Text {
    * Whether {@code length} bytes of UTF-8 at {@code offset} in {@code bytes} encode {@code s}. A
    * string holding a lone surrogate equals no UTF-8 at all (UTF-8 cannot encode one).
    */
-  static boolean equals(byte[] bytes, int offset, int length, String s) {
+  static boolean equals(byte[] bytes, int offset, int length, CharSequence s) {
     int n = s.length();
     if (length < n) {
       return false; // every char takes at least one byte

@@ -196,7 +196,11 @@ public final class ByteRecordChecker {
     if (c == '"') {
       int end = string(p);
       if (end >= 0) {
-        fields.set(field, JsonToken.VALUE_STRING, decodeString());
+        if (strEscaped || strNonAscii) {
+          fields.set(field, JsonToken.VALUE_STRING, decodeString());
+        } else {
+          fields.setSlice(field, JsonToken.VALUE_STRING, strStart, strEnd);
+        }
       }
       return end;
     }

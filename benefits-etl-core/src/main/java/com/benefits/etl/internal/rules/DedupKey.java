@@ -23,8 +23,17 @@ public record DedupKey(
    * stretch of a file in time order reads a small table that stays in the caches.
    */
   public int locality() {
+    return locality(timestamp);
+  }
+
+  /** {@link #locality()} of a key whose timestamp text is {@code timestamp}. */
+  public static int locality(CharSequence timestamp) {
     if (timestamp.length() < 10) {
-      return timestamp.hashCode();
+      int h = 0; // String.hashCode, for any CharSequence
+      for (int i = 0; i < timestamp.length(); i++) {
+        h = 31 * h + timestamp.charAt(i);
+      }
+      return h;
     }
     int year =
         ((timestamp.charAt(0) * 10 + timestamp.charAt(1)) * 10 + timestamp.charAt(2)) * 10
@@ -34,11 +43,18 @@ public record DedupKey(
     return (year * 12 + month) * 31 + day; // '0' offsets are constant: still a day's number
   }
 
+  /**
+   * The value as the key compares it: {@code -0.0} made {@code 0.0}, so that the record's bitwise
+   * double equality matches numeric equality.
+   */
+  public static double canonical(double value) {
+    return value + 0.0;
+  }
+
   /** The key of an event; {@code value} null means null or absent. */
   public static DedupKey of(String userId, String eventType, String timestamp, Double value) {
-    // + 0.0 turns -0.0 into 0.0, so the record's bitwise double equality matches numeric equality.
     return value == null
         ? new DedupKey(userId, eventType, timestamp, false, 0.0)
-        : new DedupKey(userId, eventType, timestamp, true, value + 0.0);
+        : new DedupKey(userId, eventType, timestamp, true, canonical(value));
   }
 }

@@ -1,5 +1,6 @@
 package com.benefits.etl.internal.rules;
 
+import com.benefits.etl.internal.model.AsciiText;
 import com.fasterxml.jackson.core.JsonToken;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -53,6 +54,7 @@ public final class RecordFields {
   private static final int[][] IN_METADATA_BY_LENGTH = byLength(DEVICE, PAGE);
 
   private final JsonToken[] kinds = new JsonToken[COUNT];
+  private final AsciiText[] views = new AsciiText[COUNT];
   private final String[] texts = new String[COUNT];
   private final int[] from = new int[COUNT];
   private final int[] to = new int[COUNT];
@@ -136,7 +138,7 @@ public final class RecordFields {
 
   /**
    * The field holds a value of {@code kind} whose text is the ASCII bytes {@code from} to {@code
-   * to}.
+   * to} (a number, a literal, or a string with neither escapes nor non-ASCII bytes).
    */
   void setSlice(int field, JsonToken kind, int from, int to) {
     set(field, kind, null);
@@ -156,14 +158,31 @@ public final class RecordFields {
   /** The field's text: a string's content, a number or literal as written; null for the others. */
   String text(int field) {
     String t = texts[field];
-    if (t == null && kinds[field] != null && kinds[field].isScalarValue()) {
-      if (kinds[field] == JsonToken.VALUE_NULL) {
-        return null;
-      }
+    if (t == null && isSlice(field)) {
       t = new String(source, from[field], to[field] - from[field], StandardCharsets.ISO_8859_1);
       texts[field] = t;
     }
     return t;
+  }
+
+  /**
+   * {@link #text}, without making a string of a slice: an {@link AsciiText} view of the scanned
+   * bytes, valid until the next record.
+   */
+  CharSequence chars(int field) {
+    if (texts[field] != null || !isSlice(field)) {
+      return texts[field];
+    }
+    AsciiText view = views[field];
+    if (view == null) {
+      view = views[field] = new AsciiText();
+    }
+    return view.set(source, from[field], to[field] - from[field]);
+  }
+
+  private boolean isSlice(int field) {
+    JsonToken kind = kinds[field];
+    return kind != null && kind.isScalarValue() && kind != JsonToken.VALUE_NULL;
   }
 
   double value() {

@@ -50,18 +50,18 @@ public final class RecordValidator {
     }
     // Step 2: the user id.
     JsonToken idKind = f.kind(USER_ID);
-    String userId;
+    CharSequence userId;
     if (idKind == null || idKind == JsonToken.VALUE_NULL) {
       return CheckedRecord.rejected(
           RejectReason.MISSING_USER_ID, idKind == null ? "user_id is absent" : "user_id is null");
     } else if (idKind == JsonToken.VALUE_STRING) {
-      userId = Texts.trimToNull(f.text(USER_ID));
+      userId = Texts.trimToNull(f.chars(USER_ID));
       if (userId == null) {
         return CheckedRecord.rejected(
             RejectReason.MISSING_USER_ID, "user_id " + Texts.quote(f.text(USER_ID)) + " is blank");
       }
     } else if (idKind == JsonToken.VALUE_NUMBER_INT) {
-      userId = decimal(f.text(USER_ID));
+      userId = decimal(f.chars(USER_ID));
     } else {
       return CheckedRecord.rejected(
           RejectReason.MISSING_USER_ID,
@@ -74,14 +74,14 @@ public final class RecordValidator {
           tsKind == null ? "absent" : shown(f, TIMESTAMP) + ", expected an ISO 8601 string";
       return CheckedRecord.rejected(RejectReason.INVALID_TIMESTAMP, "timestamp is " + what);
     }
-    String timestamp = f.text(TIMESTAMP);
+    CharSequence timestamp = f.chars(TIMESTAMP);
     long micros = TimestampProfile.parseMicros(timestamp);
     if (micros == TimestampProfile.INVALID) {
       return CheckedRecord.rejected(
-          RejectReason.INVALID_TIMESTAMP, TimestampProfile.explain(timestamp));
+          RejectReason.INVALID_TIMESTAMP, TimestampProfile.explain(f.text(TIMESTAMP)));
     }
     return CheckedRecord.valid(
-        new ValidEvent(
+        ValidEvent.of(
             userId,
             stringOrNull(f, EVENT_TYPE),
             timestamp,
@@ -94,12 +94,12 @@ public final class RecordValidator {
   /**
    * An integer as written, rendered in decimal: JSON's grammar leaves only {@code -0} to change.
    */
-  private static String decimal(String integer) {
-    return integer.equals("-0") ? "0" : integer;
+  private static CharSequence decimal(CharSequence integer) {
+    return "-0".contentEquals(integer) ? "0" : integer;
   }
 
-  private static String stringOrNull(RecordFields f, int field) {
-    return f.kind(field) == JsonToken.VALUE_STRING ? f.text(field) : null;
+  private static CharSequence stringOrNull(RecordFields f, int field) {
+    return f.kind(field) == JsonToken.VALUE_STRING ? f.chars(field) : null;
   }
 
   private static String stringOrNullProblem(RecordFields f, int field) {
@@ -151,7 +151,8 @@ public final class RecordValidator {
       case VALUE_NUMBER_INT:
         String integer = f.text(field);
         // The user id and the timestamp are shown as the id would be rendered.
-        return number(field == USER_ID || field == TIMESTAMP ? decimal(integer) : integer);
+        return number(
+            field == USER_ID || field == TIMESTAMP ? decimal(integer).toString() : integer);
       case VALUE_NUMBER_FLOAT:
         return number(f.text(field));
       default:

@@ -25,15 +25,38 @@ public final class Texts {
    * including the no-break ones (U+00A0, U+2007, U+202F) that {@link String#strip()} keeps.
    */
   public static String trim(String s) {
+    int from = trimStart(s);
+    int to = trimEnd(s, from);
+    return from == 0 && to == s.length() ? s : s.substring(from, to);
+  }
+
+  /**
+   * {@link #trimToNull(String)} for any text: {@code s} itself when it has nothing to trim, else
+   * the part left ({@link CharSequence#subSequence}), or null when nothing is.
+   */
+  public static CharSequence trimToNull(CharSequence s) {
+    int from = trimStart(s);
+    int to = trimEnd(s, from);
+    if (from == to) {
+      return null;
+    }
+    return from == 0 && to == s.length() ? s : s.subSequence(from, to);
+  }
+
+  private static int trimStart(CharSequence s) {
     int from = 0;
-    int to = s.length();
-    while (from < to && isWhiteSpace(s.charAt(from))) {
+    while (from < s.length() && isWhiteSpace(s.charAt(from))) {
       from++;
     }
+    return from;
+  }
+
+  private static int trimEnd(CharSequence s, int from) {
+    int to = s.length();
     while (to > from && isWhiteSpace(s.charAt(to - 1))) {
       to--;
     }
-    return from == 0 && to == s.length() ? s : s.substring(from, to);
+    return to;
   }
 
   /** The Unicode White_Space property (all of it lies in the Basic Multilingual Plane). */

@@ -1,5 +1,7 @@
 package com.benefits.etl.internal.transform;
 
+import com.benefits.etl.internal.model.AsciiText;
+import com.benefits.etl.internal.model.ValidEvent;
 import com.benefits.etl.internal.rules.DedupKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -69,6 +71,7 @@ public final class Deduplicator implements AutoCloseable {
   private final KeyHash hasher;
   private final long tableBudget;
   private final KeyEncoder encoder = new KeyEncoder();
+  private final AsciiText timestampView = new AsciiText();
   private final KeyLog log;
   private final FileChannel runsChannel;
   private final ByteBuffer runBuffer =
@@ -175,13 +178,27 @@ public final class Deduplicator implements AutoCloseable {
    * remembered with {@code index}).
    */
   public long firstSeen(DedupKey key, long index) {
+    checkOpen();
+    return firstSeen(encoder.encode(key), key.locality(), index);
+  }
+
+  /** {@link #firstSeen(DedupKey, long)} for {@code event.dedupKey()}, without making the key. */
+  public long firstSeen(ValidEvent event, long index) {
+    checkOpen();
+    return firstSeen(encoder.encode(event), event.dedupLocality(timestampView), index);
+  }
+
+  private void checkOpen() {
     if (closed) {
       throw new IllegalStateException("closed");
     }
-    int length = encoder.encode(key);
+  }
+
+  /** The key whose encoding {@link #encoder} holds ({@code length} bytes). */
+  private long firstSeen(int length, int locality, long index) {
     byte[] bytes = encoder.bytes();
     long hash = hasher.hash(bytes, length);
-    Partition partition = partition(key.locality());
+    Partition partition = partition(locality);
     try {
       long earlier = findInTable(partition.table, hash, bytes, length);
       for (int r = partition.runs.size() - 1; earlier < 0 && r >= 0; r--) { // newest first

@@ -1,5 +1,6 @@
 package com.benefits.etl.internal.transform;
 
+import com.benefits.etl.internal.model.ValidEvent;
 import com.benefits.etl.internal.rules.DedupKey;
 import java.util.Arrays;
 
@@ -29,8 +30,37 @@ public final class KeyEncoder {
       putString(key.eventType());
     }
     putString(key.timestamp());
-    long bits = Double.doubleToLongBits(key.value());
-    if (key.hasValue()) {
+    putValue(key.hasValue(), key.value());
+    return length;
+  }
+
+  /**
+   * Encodes {@code event.dedupKey()}, the same bytes, without making the key: an event in the ASCII
+   * form has its fields' bytes copied as they are (the narrow form of each string).
+   */
+  public int encode(ValidEvent event) {
+    if (!event.isAscii()) {
+      return encode(event.dedupKey());
+    }
+    length = 0;
+    byte[] ascii = event.ascii();
+    putAscii(ascii, event.from(ValidEvent.USER_ID), event.length(ValidEvent.USER_ID));
+    int typeLength = event.length(ValidEvent.EVENT_TYPE);
+    if (typeLength < 0) {
+      put(0);
+    } else {
+      put(1);
+      putAscii(ascii, event.from(ValidEvent.EVENT_TYPE), typeLength);
+    }
+    putAscii(ascii, event.from(ValidEvent.TIMESTAMP), event.length(ValidEvent.TIMESTAMP));
+    Double value = event.value();
+    putValue(value != null, value == null ? 0.0 : DedupKey.canonical(value));
+    return length;
+  }
+
+  private void putValue(boolean hasValue, double value) {
+    long bits = Double.doubleToLongBits(value);
+    if (hasValue) {
       put(1);
       putLong(bits);
     } else if (bits != 0) {
@@ -39,7 +69,6 @@ public final class KeyEncoder {
     } else {
       put(0);
     }
-    return length;
   }
 
   /** The buffer holding the last encoding (valid up to {@link #length()}). */
@@ -67,6 +96,14 @@ public final class KeyEncoder {
       buf[p++] = (byte) c;
     }
     length = p;
+  }
+
+  /** {@link #putString} for the string of these ASCII bytes: its narrow form is the bytes. */
+  private void putAscii(byte[] b, int from, int n) {
+    ensure(5 + (long) n);
+    putVarint((long) n << 1);
+    System.arraycopy(b, from, buf, length, n);
+    length += n;
   }
 
   private void putWide(String s) {

@@ -95,14 +95,7 @@ public final class AsyncEventWriter implements AutoCloseable {
 
   /** Queues one clean row, and its key for the writer thread to pass to {@code cleanKeys}. */
   public void clean(CleanEvent row, long key) {
-    batch.bytes +=
-        ROW_BYTES
-            + 2L
-                * (row.userId().length()
-                    + length(row.eventType())
-                    + row.timestamp().length()
-                    + length(row.device())
-                    + length(row.page()));
+    batch.bytes += ROW_BYTES + 2L * row.event().chars();
     batch.cleanKeys[batch.cleanCount] = key;
     batch.clean[batch.cleanCount++] = row;
     if (batch.full()) {
@@ -117,10 +110,6 @@ public final class AsyncEventWriter implements AutoCloseable {
     if (batch.full()) {
       handOff();
     }
-  }
-
-  private static int length(String s) {
-    return s == null ? 0 : s.length();
   }
 
   private void handOff() {

@@ -60,8 +60,12 @@ final class ByteSink extends OutputStream {
 
   /** Parquet's plain BYTE_ARRAY: a 4-byte length, then the bytes. */
   void writeLengthPrefixed(byte[] b) {
-    writeInt(b.length);
-    write(b, 0, b.length);
+    writeLengthPrefixed(b, 0, b.length);
+  }
+
+  void writeLengthPrefixed(byte[] b, int off, int len) {
+    writeInt(len);
+    write(b, off, len);
   }
 
   private void ensure(int more) {

@@ -1,6 +1,7 @@
 package com.benefits.etl.internal.write;
 
 import com.benefits.etl.internal.model.CleanEvent;
+import com.benefits.etl.internal.model.ValidEvent;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -40,14 +41,15 @@ public final class CleanEventsWriter {
   }
 
   private static void write(CleanEvent row, RowFields out) {
-    out.string(USER_ID, row.userId());
-    out.string(EVENT_TYPE, row.eventType());
-    out.string(TIMESTAMP, row.timestamp());
-    out.int64(TIMESTAMP_DT, row.timestampMicros());
+    ValidEvent e = row.event();
+    out.text(USER_ID, e, ValidEvent.USER_ID);
+    out.text(EVENT_TYPE, e, ValidEvent.EVENT_TYPE);
+    out.text(TIMESTAMP, e, ValidEvent.TIMESTAMP);
+    out.int64(TIMESTAMP_DT, e.timestampMicros());
     out.int32(EVENT_DATE, row.eventDate());
-    out.optionalDouble(VALUE, row.value());
-    out.string(DEVICE, row.device());
-    out.string(PAGE, row.page());
+    out.optionalDouble(VALUE, e.value());
+    out.text(DEVICE, e, ValidEvent.DEVICE);
+    out.text(PAGE, e, ValidEvent.PAGE);
     out.optionalInt32(SIGNUP_DATE, row.signupDate());
     out.string(COUNTRY, row.country());
   }

@@ -2,6 +2,8 @@ package com.benefits.etl.internal.write;
 
 import static java.util.Objects.requireNonNull;
 
+import com.benefits.etl.internal.model.ValidEvent;
+
 /**
  * Receives the fields of one row, by column index in schema order, and hands each to its column. A
  * null for a nullable column is recorded as a null; for a required one it is an error. Internal to
@@ -16,6 +18,23 @@ final class RowFields {
 
   void string(int column, String value) {
     columns[column].addString(value);
+  }
+
+  /**
+   * The string field {@code field} of {@code event} (see {@link ValidEvent#text}), from its ASCII
+   * bytes when the event holds them.
+   */
+  void text(int column, ValidEvent event, int field) {
+    if (!event.isAscii()) {
+      columns[column].addString(event.text(field));
+      return;
+    }
+    int length = event.length(field);
+    if (length < 0) {
+      columns[column].addNull();
+    } else {
+      ((StringColumnWriter) columns[column]).addAscii(event.ascii(), event.from(field), length);
+    }
   }
 
   void int32(int column, int value) {

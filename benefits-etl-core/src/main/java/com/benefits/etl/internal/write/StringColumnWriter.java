@@ -10,8 +10,11 @@ import org.apache.parquet.io.api.Binary;
 
 /**
  * A BYTE_ARRAY STRING column. Values are compared for statistics as Parquet readers compare
- * strings: their UTF-8 bytes, unsigned. In dictionary mode a value is encoded to UTF-8 once per
- * chunk, and compared once per page.
+ * strings: their UTF-8 bytes, unsigned. Values come as strings or as ASCII bytes ({@link
+ * #addAscii}, a clean event's fields in the ASCII form). The dictionary is keyed by the values'
+ * UTF-8, as parquet-java keys it, in a table of its own with no object per entry; strings also find
+ * their entry in a map by string, so that a string is encoded to UTF-8 once per chunk, and compared
+ * once per page.
  */
 final class StringColumnWriter extends ColumnChunkWriter {
   /**
@@ -21,11 +24,30 @@ final class StringColumnWriter extends ColumnChunkWriter {
    */
   static final int STATISTICS_KEPT_BYTES = 8192;
 
-  private final Map<String, Integer> ids = new HashMap<>();
+  private static final int FIRST_SLOTS = 1024;
+
+  /** The entries' UTF-8, by id. */
   private byte[][] entries = new byte[256][];
+
   private int[] entrySeenInPage = new int[256];
+
+  /** The dictionary by UTF-8: open addressing, linear probing, each slot an entry's id + 1. */
+  private int[] slots = new int[FIRST_SLOTS];
+
+  /** The entries' hashes, by id. */
+  private int[] entryHashes = new int[256];
+
+  /** The dictionary by string, for the values that come as strings. */
+  private final Map<String, Integer> ids = new HashMap<>();
+
+  /** The page's minimum and maximum: {@code minLength} bytes at {@code minFrom} in {@code min}. */
   private byte[] min;
+
+  private int minFrom;
+  private int minLength;
   private byte[] max;
+  private int maxFrom;
+  private int maxLength;
 
   /**
    * The last value added in dictionary mode and its id: a column whose rows repeat one instance
@@ -51,26 +73,24 @@ final class StringColumnWriter extends ColumnChunkWriter {
         addEntry(lastId);
         return;
       }
-      Integer id = ids.get(value);
-      if (id != null) {
+      Integer known = ids.get(value);
+      int id;
+      if (known != null) {
+        id = known;
+      } else {
+        utf8 = value.getBytes(StandardCharsets.UTF_8);
+        id = idOf(utf8, 0, utf8.length);
+        if (id < 0) {
+          id = newEntry(utf8);
+        }
+        if (id >= 0) {
+          ids.put(value, id);
+        }
+      }
+      if (id >= 0) {
         lastValue = value;
         lastId = id;
         addEntry(id);
-        return;
-      }
-      utf8 = value.getBytes(StandardCharsets.UTF_8);
-      if (dictionaryAccepts(4 + utf8.length)) {
-        dictionary.writeLengthPrefixed(utf8);
-        int newId = newDictionaryId();
-        if (newId == entries.length) {
-          entries = Arrays.copyOf(entries, 2 * newId);
-          entrySeenInPage = Arrays.copyOf(entrySeenInPage, 2 * newId);
-        }
-        entries[newId] = utf8;
-        ids.put(value, newId);
-        lastValue = value;
-        lastId = newId;
-        addEntry(newId);
         return;
       }
     }
@@ -78,27 +98,112 @@ final class StringColumnWriter extends ColumnChunkWriter {
       utf8 = value.getBytes(StandardCharsets.UTF_8);
     }
     plain.writeLengthPrefixed(utf8);
-    observe(utf8);
+    observe(utf8, 0, utf8.length);
     addPlain();
+  }
+
+  /** Adds the value whose UTF-8 is {@code length} ASCII bytes at {@code from}. */
+  void addAscii(byte[] b, int from, int length) {
+    if (dictionaryMode()) {
+      int id = idOf(b, from, length);
+      if (id < 0) {
+        id = newEntry(Arrays.copyOfRange(b, from, from + length));
+      }
+      if (id >= 0) {
+        addEntry(id);
+        return;
+      }
+    }
+    plain.writeLengthPrefixed(b, from, length);
+    observe(b, from, length);
+    addPlain();
+  }
+
+  private static int hash(byte[] b, int from, int length) {
+    int h = 1;
+    for (int i = from; i < from + length; i++) {
+      h = 31 * h + b[i];
+    }
+    return h ^ (h >>> 16);
+  }
+
+  /** The id of the entry whose UTF-8 these bytes are, or -1. */
+  private int idOf(byte[] b, int from, int length) {
+    int mask = slots.length - 1;
+    for (int s = hash(b, from, length) & mask; ; s = (s + 1) & mask) {
+      int id = slots[s] - 1;
+      if (id < 0) {
+        return -1;
+      }
+      byte[] e = entries[id];
+      if (e.length == length && Arrays.equals(e, 0, length, b, from, from + length)) {
+        return id;
+      }
+    }
+  }
+
+  /** Adds a dictionary entry and returns its id, or -1 when the column fell back to plain. */
+  private int newEntry(byte[] utf8) {
+    if (!dictionaryAccepts(4 + utf8.length)) {
+      return -1;
+    }
+    dictionary.writeLengthPrefixed(utf8);
+    int id = newDictionaryId();
+    if (id == entries.length) {
+      entries = Arrays.copyOf(entries, 2 * id);
+      entrySeenInPage = Arrays.copyOf(entrySeenInPage, 2 * id);
+      entryHashes = Arrays.copyOf(entryHashes, 2 * id);
+    }
+    entries[id] = utf8;
+    entryHashes[id] = hash(utf8, 0, utf8.length);
+    if (2 * dictionarySize() > slots.length) {
+      slots = new int[2 * slots.length];
+      for (int i = 0; i < id; i++) {
+        insert(i);
+      }
+    }
+    insert(id);
+    return id;
+  }
+
+  private void insert(int id) {
+    int mask = slots.length - 1;
+    int s = entryHashes[id] & mask;
+    while (slots[s] != 0) {
+      s = (s + 1) & mask;
+    }
+    slots[s] = id + 1;
   }
 
   private void addEntry(int id) {
     byte[] utf8 = entries[id];
     if (entrySeenInPage[id] != pageNumber()) {
       entrySeenInPage[id] = pageNumber();
-      observe(utf8);
+      observe(utf8, 0, utf8.length);
     }
     addId(id, 4 + utf8.length);
   }
 
-  private void observe(byte[] utf8) {
+  /**
+   * Takes the value of {@code length} bytes at {@code from} into the page's minimum and maximum,
+   * which keep a reference to the array: an entry, a string's UTF-8 or an event's bytes, none of
+   * which changes.
+   */
+  private void observe(byte[] b, int from, int length) {
     if (min == null) {
-      min = utf8;
-      max = utf8;
-    } else if (Arrays.compareUnsigned(utf8, min) < 0) {
-      min = utf8;
-    } else if (Arrays.compareUnsigned(utf8, max) > 0) {
-      max = utf8;
+      min = max = b;
+      minFrom = maxFrom = from;
+      minLength = maxLength = length;
+    } else if (Arrays.compareUnsigned(b, from, from + length, min, minFrom, minFrom + minLength)
+        < 0) {
+      min = b;
+      minFrom = from;
+      minLength = length;
+    } else if (Arrays.compareUnsigned(b, from, from + length, max, maxFrom, maxFrom + maxLength)
+        > 0) {
+      max = b;
+      maxFrom = from;
+      maxLength = length;
     }
   }
 
@@ -109,8 +214,8 @@ final class StringColumnWriter extends ColumnChunkWriter {
 
   @Override
   protected void pageMinMax(Statistics<?> statistics) {
-    statistics.updateStats(Binary.fromConstantByteArray(kept(min)));
-    statistics.updateStats(Binary.fromConstantByteArray(kept(max)));
+    statistics.updateStats(Binary.fromConstantByteArray(kept(min, minFrom, minLength)));
+    statistics.updateStats(Binary.fromConstantByteArray(kept(max, maxFrom, maxLength)));
   }
 
   /**
@@ -122,6 +227,10 @@ final class StringColumnWriter extends ColumnChunkWriter {
    * and where a cut changes how two values compare, both are over 4,096 bytes, so the minimum and
    * maximum are not written whichever one wins.
    */
+  private static byte[] kept(byte[] b, int from, int length) {
+    return kept(from == 0 && length == b.length ? b : Arrays.copyOfRange(b, from, from + length));
+  }
+
   static byte[] kept(byte[] utf8) {
     if (utf8.length <= STATISTICS_KEPT_BYTES) {
       return utf8;
@@ -144,5 +253,10 @@ final class StringColumnWriter extends ColumnChunkWriter {
     lastValue = null;
     ids.clear();
     Arrays.fill(entries, null);
+    if (slots.length > FIRST_SLOTS) {
+      slots = new int[FIRST_SLOTS];
+    } else {
+      Arrays.fill(slots, 0);
+    }
   }
 }

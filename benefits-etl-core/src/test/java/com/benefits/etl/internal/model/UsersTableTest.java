@@ -152,7 +152,8 @@ class UsersTableTest {
 
   /**
    * findAll gives find's answer for every id of a batch: ids present and absent (many of them
-   * colliding in a small table, so probes go past the home slot), repeated, and null.
+   * colliding in a small table, so probes go past the home slot), repeated, and null; events in the
+   * string form, and ASCII ids also in the ASCII form, which is looked up by its bytes.
    */
   @ParameterizedTest
   @ValueSource(ints = {1, 2, 7, 64, 300})
@@ -161,32 +162,61 @@ class UsersTableTest {
     UsersTable.Builder b = UsersTable.builder();
     List<String> added = new ArrayList<>();
     for (int i = 0; i < 3_000; i++) {
-      String id = randomId(random, true);
+      String id = i % 2 == 0 ? randomId(random, true) : asciiId(random);
       if (b.add(id, i, false, i % 2 == 0 ? "US" : "FR")) {
         added.add(id);
       }
     }
     UsersTable users = b.build();
-    String[] ids = new String[batch];
+    ValidEvent[] events = new ValidEvent[batch];
     int[] handles = new int[batch];
     long[] scratch = new long[batch];
+    int asciiForm = 0;
     for (int round = 0; round < 200; round++) {
       int n = 1 + random.nextInt(batch);
       for (int j = 0; j < n; j++) {
         int pick = random.nextInt(10);
-        ids[j] =
+        String id =
             pick == 0
                 ? null
                 : pick < 6
                     ? added.get(random.nextInt(added.size()))
-                    : randomId(random, true) + (pick == 9 ? "x" : "");
+                    : pick < 8 ? asciiId(random) : randomId(random, true) + (pick == 9 ? "x" : "");
+        events[j] = id == null ? null : event(id, random.nextBoolean());
+        asciiForm += events[j] != null && events[j].isAscii() ? 1 : 0;
       }
-      users.findAll(ids, n, handles, scratch);
+      users.findAll(events, n, handles, scratch);
       for (int j = 0; j < n; j++) {
-        int expected = ids[j] == null ? -1 : users.find(ids[j]);
-        assertThat(handles[j]).as("round %d, id %d: %s", round, j, ids[j]).isEqualTo(expected);
+        int expected = events[j] == null ? -1 : users.find(events[j].userId());
+        assertThat(handles[j])
+            .as("round %d, event %d: %s", round, j, events[j])
+            .isEqualTo(expected);
       }
     }
+    assertThat(asciiForm).as("events in the ASCII form").isPositive();
+  }
+
+  /** An event of user {@code id}: in the ASCII form when asked and the id is ASCII. */
+  private static ValidEvent event(String id, boolean asciiForm) {
+    String timestamp = "2024-01-01T00:00:00Z";
+    if (asciiForm && id.chars().allMatch(c -> c < 0x80)) {
+      return ValidEvent.of(ascii(id), null, ascii(timestamp), 0, null, null, null);
+    }
+    return new ValidEvent(id, null, timestamp, 0, null, null, null);
+  }
+
+  private static AsciiText ascii(String s) {
+    byte[] b = ("__" + s).getBytes(StandardCharsets.US_ASCII);
+    return new AsciiText(b, 2, s.length()); // not at the start of its array
+  }
+
+  private static String asciiId(Random random) {
+    StringBuilder s = new StringBuilder("u");
+    int length = 1 + random.nextInt(6);
+    for (int k = 0; k < length; k++) {
+      s.append((char) ('0' + random.nextInt(10)));
+    }
+    return s.toString();
   }
 
   private static String randomId(Random random, boolean withSurrogatePairs) {

@@ -2,7 +2,10 @@ package com.benefits.etl.internal.transform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.benefits.etl.internal.model.AsciiText;
+import com.benefits.etl.internal.model.ValidEvent;
 import com.benefits.etl.internal.rules.DedupKey;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,6 +31,44 @@ class KeyEncoderTest {
         assertThat(earlier).isEqualTo(key);
       }
     }
+  }
+
+  /** An event in the ASCII form encodes to its key's bytes without making the key. */
+  @Test
+  void anEventInTheAsciiFormEncodesAsItsKey() {
+    Random random = new Random(5);
+    KeyEncoder fromEvent = new KeyEncoder();
+    Double[] values = {null, 0.0, -0.0, 10.0, 1e300, Double.NaN, -3.25};
+    int asciiForm = 0;
+    for (int i = 0; i < 20_000; i++) {
+      String userId = asciiText(random, 1 + random.nextInt(12));
+      String type = random.nextInt(5) == 0 ? null : asciiText(random, random.nextInt(200));
+      String timestamp = asciiText(random, random.nextInt(30));
+      Double value = values[random.nextInt(values.length)];
+      ValidEvent event =
+          ValidEvent.of(view(userId), view(type), view(timestamp), 0, value, null, view("/page"));
+      asciiForm += event.isAscii() ? 1 : 0;
+      byte[] expected = encode(DedupKey.of(userId, type, timestamp, value));
+      int length = fromEvent.encode(event); // before bytes(): the buffer may grow
+      assertThat(Arrays.copyOf(fromEvent.bytes(), length))
+          .as("event %d: %s", i, event)
+          .isEqualTo(expected);
+    }
+    assertThat(asciiForm).isEqualTo(20_000);
+  }
+
+  private static String asciiText(Random random, int length) {
+    StringBuilder s = new StringBuilder();
+    for (int k = 0; k < length; k++) {
+      s.append((char) random.nextInt(0x80));
+    }
+    return s.toString();
+  }
+
+  private static AsciiText view(String s) {
+    return s == null
+        ? null
+        : new AsciiText(("#" + s).getBytes(StandardCharsets.US_ASCII), 1, s.length());
   }
 
   @Test

@@ -5,11 +5,14 @@ import static com.benefits.etl.testing.DuckDb.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.benefits.etl.RejectReason;
+import com.benefits.etl.internal.model.AsciiText;
 import com.benefits.etl.internal.model.CleanEvent;
 import com.benefits.etl.internal.model.DailyCount;
 import com.benefits.etl.internal.model.RejectedRecord;
+import com.benefits.etl.internal.model.ValidEvent;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -161,6 +164,53 @@ class ColumnEncodingTest {
                       .as(file + " " + chunk.get("path_in_schema"))
                       .contains("PLAIN_DICTIONARY"));
     }
+  }
+
+  /**
+   * A clean event in the ASCII form (its strings as bytes, {@link StringColumnWriter#addAscii})
+   * writes the same file, byte for byte, as the same event with strings: every other row of the
+   * ASCII ones is given in that form, so a chunk's dictionary is filled from both sides.
+   */
+  @Test
+  void theAsciiFormWritesTheSameFileAsStrings() throws IOException {
+    List<CleanEvent> rows = rows(70_000, 7);
+    List<CleanEvent> mixed = new ArrayList<>(rows.size());
+    int ascii = 0;
+    for (int i = 0; i < rows.size(); i++) {
+      CleanEvent row = rows.get(i);
+      CleanEvent converted = i % 2 == 0 ? inAsciiForm(row) : row;
+      ascii += converted.event().isAscii() ? 1 : 0;
+      mixed.add(converted);
+    }
+    assertThat(ascii).isGreaterThan(20_000);
+    Path asciiFile = Files.move(writeOurs(mixed, OPTIONS), dir.resolve("ascii.parquet"));
+    Path strings = writeOurs(rows, OPTIONS);
+    assertThat(Files.mismatch(asciiFile, strings)).isEqualTo(-1L);
+  }
+
+  /** The row with its event in the ASCII form, when its strings are all ASCII. */
+  private static CleanEvent inAsciiForm(CleanEvent row) {
+    ValidEvent e = row.event();
+    return new CleanEvent(
+        ValidEvent.of(
+            ascii(e.userId()),
+            ascii(e.eventType()),
+            ascii(e.timestamp()),
+            e.timestampMicros(),
+            e.value(),
+            ascii(e.device()),
+            ascii(e.page())),
+        row.eventDate(),
+        row.signupDate(),
+        row.country());
+  }
+
+  /** The text as an {@link AsciiText} when it is ASCII, inside a larger array; else as it is. */
+  private static CharSequence ascii(String s) {
+    if (s == null || !s.chars().allMatch(c -> c < 0x80)) {
+      return s;
+    }
+    return new AsciiText(("<" + s + ">").getBytes(StandardCharsets.US_ASCII), 1, s.length());
   }
 
   /**
