@@ -70,4 +70,19 @@ public final class AsciiText implements CharSequence {
     }
     return h;
   }
+
+  /** {@link String#hashCode()} of the same text, whatever holds it. */
+  public static int stringHash(CharSequence s) {
+    if (s instanceof String string) {
+      return string.hashCode();
+    }
+    if (s instanceof AsciiText a) {
+      return stringHash(a.bytes, a.from, a.length);
+    }
+    int h = 0;
+    for (int i = 0; i < s.length(); i++) {
+      h = 31 * h + s.charAt(i);
+    }
+    return h;
+  }
 }

@@ -106,7 +106,7 @@ public final class UsersTable {
 
   /** The handle of a (trimmed) user id, or -1 when no user has it. */
   public int find(CharSequence userId) {
-    int hash = mix(stringHash(userId));
+    int hash = mix(AsciiText.stringHash(userId));
     for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
       long s = slots[slot];
       if (s == 0) {
@@ -246,21 +246,6 @@ public final class UsersTable {
           chunk, offset, offset + length, a.bytes(), a.from(), a.from() + a.length());
     }
     return Utf8Text.equals(chunk, offset, length, id);
-  }
-
-  /** {@link String#hashCode()} of the text, whatever holds it. */
-  private static int stringHash(CharSequence id) {
-    if (id instanceof String s) {
-      return s.hashCode();
-    }
-    if (id instanceof AsciiText a) {
-      return AsciiText.stringHash(a.bytes(), a.from(), a.length());
-    }
-    int h = 0;
-    for (int i = 0; i < id.length(); i++) {
-      h = 31 * h + id.charAt(i);
-    }
-    return h;
   }
 
   private static int mix(int hash) {

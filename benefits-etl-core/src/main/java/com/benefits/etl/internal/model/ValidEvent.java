@@ -90,9 +90,9 @@ public final class ValidEvent {
   }
 
   /**
-   * An event in the ASCII form, from its five fields as text (a null for a null field; the user id
-   * and the timestamp are not null): the ASCII form when each of them is an {@link AsciiText}, else
-   * the string form.
+   * An event from its five fields as text (null for a null field; the user id and the timestamp are
+   * not null): in the ASCII form when each of them is an {@link AsciiText} under 255 bytes, else in
+   * the string form. The bytes are copied.
    */
   public static ValidEvent of(
       CharSequence userId,

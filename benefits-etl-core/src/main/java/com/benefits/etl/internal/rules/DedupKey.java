@@ -2,6 +2,8 @@ package com.benefits.etl.internal.rules;
 
 import static java.util.Objects.requireNonNull;
 
+import com.benefits.etl.internal.model.AsciiText;
+
 /**
  * What makes two records duplicates (docs/spec.md, step 4): the same trimmed user id, the same
  * event type (null equal to null), the same timestamp text (the same instant written differently is
@@ -29,11 +31,7 @@ public record DedupKey(
   /** {@link #locality()} of a key whose timestamp text is {@code timestamp}. */
   public static int locality(CharSequence timestamp) {
     if (timestamp.length() < 10) {
-      int h = 0; // String.hashCode, for any CharSequence
-      for (int i = 0; i < timestamp.length(); i++) {
-        h = 31 * h + timestamp.charAt(i);
-      }
-      return h;
+      return AsciiText.stringHash(timestamp);
     }
     int year =
         ((timestamp.charAt(0) * 10 + timestamp.charAt(1)) * 10 + timestamp.charAt(2)) * 10
