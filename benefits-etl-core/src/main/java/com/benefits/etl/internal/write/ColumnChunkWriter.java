@@ -110,6 +110,11 @@ abstract class ColumnChunkWriter {
     throw unsupported("a string");
   }
 
+  /** Adds the string whose UTF-8 is {@code length} ASCII bytes at {@code from} in {@code b}. */
+  void addAscii(byte[] b, int from, int length) {
+    throw unsupported("a string");
+  }
+
   void addInt(int value) {
     throw unsupported("an INT32");
   }

@@ -33,7 +33,7 @@ final class RowFields {
     if (length < 0) {
       columns[column].addNull();
     } else {
-      ((StringColumnWriter) columns[column]).addAscii(event.ascii(), event.from(field), length);
+      columns[column].addAscii(event.ascii(), event.from(field), length);
     }
   }
 

@@ -102,7 +102,7 @@ final class StringColumnWriter extends ColumnChunkWriter {
     addPlain();
   }
 
-  /** Adds the value whose UTF-8 is {@code length} ASCII bytes at {@code from}. */
+  @Override
   void addAscii(byte[] b, int from, int length) {
     if (dictionaryMode()) {
       int id = idOf(b, from, length);
