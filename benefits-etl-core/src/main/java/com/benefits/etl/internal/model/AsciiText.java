@@ -62,7 +62,10 @@ public final class AsciiText implements CharSequence {
     return new String(bytes, from, length, StandardCharsets.ISO_8859_1);
   }
 
-  /** {@link String#hashCode()} of the same text, computed from the bytes. */
+  /**
+   * The polynomial hash of {@code String#hashCode()} over these bytes: that of the same text when
+   * they are ASCII, a hash of the bytes whatever they are.
+   */
   public static int stringHash(byte[] bytes, int from, int length) {
     int h = 0;
     for (int i = from; i < from + length; i++) {

@@ -234,18 +234,7 @@ public final class UsersTable {
   }
 
   private static boolean sameId(byte[] chunk, int handle, CharSequence id) {
-    return sameId(chunk, idOffset(handle), idLength(chunk, handle), id);
-  }
-
-  /**
-   * Whether the {@code length} bytes of UTF-8 at {@code offset} in {@code chunk} encode {@code id}.
-   */
-  private static boolean sameId(byte[] chunk, int offset, int length, CharSequence id) {
-    if (id instanceof AsciiText a) {
-      return Arrays.equals(
-          chunk, offset, offset + length, a.bytes(), a.from(), a.from() + a.length());
-    }
-    return Utf8Text.equals(chunk, offset, length, id);
+    return Utf8Text.equals(chunk, idOffset(handle), idLength(chunk, handle), id);
   }
 
   private static int mix(int hash) {

@@ -29,18 +29,26 @@ public final class ValidEvent {
   public static final int PAGE = 4;
   private static final int FIELDS = 5;
 
-  /** A field's length in the ASCII form when the field is null. */
-  private static final int NULL_LENGTH = 0xFF;
+  /** A field of this many bytes or more takes the string form. */
+  private static final int FIELD_LIMIT = 255;
+
+  /** Bits of one field's end in {@link #layout}: enough for five fields under the limit. */
+  private static final int END_BITS = 11;
+
+  private static final int END_MASK = (1 << END_BITS) - 1;
+
+  /** Where the fields' null flags start in {@link #layout}. */
+  private static final int NULLS = FIELDS * END_BITS;
 
   /** The ASCII form's bytes (the fields one after another), or null in the string form. */
   private final byte[] ascii;
 
   /**
-   * The ASCII form's field lengths, by field: each one 8 bits of {@code lengths}' long, from the
-   * user id's in the lowest; 0xFF for a null field. Fields of 255 bytes or more take the string
-   * form.
+   * Where the ASCII form's fields end in {@link #ascii}, by field: {@link #END_BITS} bits each,
+   * from the user id's in the lowest, a null field ending where the one before it does; then one
+   * bit a field, set when it is null. So a field's bounds are two shifts away, with no sum.
    */
-  private final long lengths;
+  private final long layout;
 
   /** The strings: all of them in the string form, those made so far in the ASCII form. */
   private String userId;
@@ -72,7 +80,7 @@ public final class ValidEvent {
     requireNonNull(userId, "userId is null");
     requireNonNull(timestamp, "timestamp is null");
     this.ascii = null;
-    this.lengths = 0;
+    this.layout = 0;
     this.userId = userId;
     this.eventType = eventType;
     this.timestamp = timestamp;
@@ -82,9 +90,9 @@ public final class ValidEvent {
     this.value = value;
   }
 
-  private ValidEvent(byte[] ascii, long lengths, long timestampMicros, Double value) {
+  private ValidEvent(byte[] ascii, long layout, long timestampMicros, Double value) {
     this.ascii = ascii;
-    this.lengths = lengths;
+    this.layout = layout;
     this.timestampMicros = timestampMicros;
     this.value = value;
   }
@@ -122,22 +130,21 @@ public final class ValidEvent {
         new byte
             [userId.length() + size(eventType) + timestamp.length() + size(device) + size(page)];
     int at = put(bytes, 0, userId);
+    long layout = placed(USER_ID, userId, at);
     at = put(bytes, at, eventType);
+    layout |= placed(EVENT_TYPE, eventType, at);
     at = put(bytes, at, timestamp);
+    layout |= placed(TIMESTAMP, timestamp, at);
     at = put(bytes, at, device);
-    put(bytes, at, page);
-    long lengths =
-        packed(userId, USER_ID)
-            | packed(eventType, EVENT_TYPE)
-            | packed(timestamp, TIMESTAMP)
-            | packed(device, DEVICE)
-            | packed(page, PAGE);
-    return new ValidEvent(bytes, lengths, timestampMicros, value);
+    layout |= placed(DEVICE, device, at);
+    at = put(bytes, at, page);
+    layout |= placed(PAGE, page, at);
+    return new ValidEvent(bytes, layout, timestampMicros, value);
   }
 
   /** Whether the field can be held in the ASCII form. */
   private static boolean asciiForm(CharSequence field) {
-    return field == null || (field instanceof AsciiText && field.length() < NULL_LENGTH);
+    return field == null || (field instanceof AsciiText && field.length() < FIELD_LIMIT);
   }
 
   private static int size(CharSequence field) {
@@ -154,9 +161,9 @@ public final class ValidEvent {
     return at + f.length();
   }
 
-  /** The field's length in its place in {@link #lengths}. */
-  private static long packed(CharSequence field, int index) {
-    return (long) (field == null ? NULL_LENGTH : field.length()) << (8 * index);
+  /** The {@link #layout} bits of field {@code index}, which ends at {@code end}. */
+  private static long placed(int index, CharSequence field, int end) {
+    return (long) end << (END_BITS * index) | (field == null ? 1L << (NULLS + index) : 0);
   }
 
   private static String string(CharSequence s) {
@@ -232,17 +239,16 @@ public final class ValidEvent {
 
   /** Where {@code field} starts in {@link #ascii()}. */
   public int from(int field) {
-    int at = 0;
-    for (int i = 0; i < field; i++) {
-      at += Math.max(0, length(i));
-    }
-    return at;
+    return field == USER_ID ? 0 : end(field - 1);
   }
 
   /** The length of {@code field} in {@link #ascii()}, or -1 when it is null. */
   public int length(int field) {
-    int n = (int) (lengths >>> (8 * field)) & 0xFF;
-    return n == NULL_LENGTH ? -1 : n;
+    return (layout >>> (NULLS + field) & 1) != 0 ? -1 : end(field) - from(field);
+  }
+
+  private int end(int field) {
+    return (int) (layout >>> (END_BITS * field)) & END_MASK;
   }
 
   /** The user id as text: a view of the ASCII form's bytes, or the string. */

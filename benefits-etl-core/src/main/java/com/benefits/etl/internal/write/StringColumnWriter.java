@@ -1,5 +1,6 @@
 package com.benefits.etl.internal.write;
 
+import com.benefits.etl.internal.model.AsciiText;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -79,10 +80,7 @@ final class StringColumnWriter extends ColumnChunkWriter {
         id = known;
       } else {
         utf8 = value.getBytes(StandardCharsets.UTF_8);
-        id = idOf(utf8, 0, utf8.length);
-        if (id < 0) {
-          id = newEntry(utf8);
-        }
+        id = entryOf(utf8, 0, utf8.length);
         if (id >= 0) {
           ids.put(value, id);
         }
@@ -97,33 +95,44 @@ final class StringColumnWriter extends ColumnChunkWriter {
     if (utf8 == null) {
       utf8 = value.getBytes(StandardCharsets.UTF_8);
     }
-    plain.writeLengthPrefixed(utf8);
-    observe(utf8, 0, utf8.length);
-    addPlain();
+    addPlainValue(utf8, 0, utf8.length);
   }
 
   @Override
   void addAscii(byte[] b, int from, int length) {
     if (dictionaryMode()) {
-      int id = idOf(b, from, length);
-      if (id < 0) {
-        id = newEntry(Arrays.copyOfRange(b, from, from + length));
-      }
+      int id = entryOf(b, from, length);
       if (id >= 0) {
         addEntry(id);
         return;
       }
     }
+    addPlainValue(b, from, length);
+  }
+
+  /** Adds the value whose UTF-8 is {@code length} bytes at {@code from} in {@code b} as plain. */
+  private void addPlainValue(byte[] b, int from, int length) {
     plain.writeLengthPrefixed(b, from, length);
     observe(b, from, length);
     addPlain();
   }
 
-  private static int hash(byte[] b, int from, int length) {
-    int h = 1;
-    for (int i = from; i < from + length; i++) {
-      h = 31 * h + b[i];
+  /**
+   * The id of the dictionary entry whose UTF-8 these bytes are, made if there is none yet; -1 when
+   * the dictionary is full and the column fell back to plain. A new entry keeps the bytes: the
+   * array itself when they are all of it, else a copy.
+   */
+  private int entryOf(byte[] b, int from, int length) {
+    int id = idOf(b, from, length);
+    if (id >= 0) {
+      return id;
     }
+    return newEntry(
+        from == 0 && length == b.length ? b : Arrays.copyOfRange(b, from, from + length));
+  }
+
+  private static int hash(byte[] b, int from, int length) {
+    int h = AsciiText.stringHash(b, from, length);
     return h ^ (h >>> 16);
   }
 
