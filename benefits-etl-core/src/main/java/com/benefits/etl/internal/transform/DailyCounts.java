@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.function.Consumer;
 
 /**
@@ -127,29 +126,41 @@ public final class DailyCounts implements AutoCloseable {
    */
   public long forEachSorted(Consumer<DailyCount> sink) {
     sortBuffer();
-    PriorityQueue<Source> queue = new PriorityQueue<>();
     List<Source> sources = new ArrayList<>();
     try {
       sources.add(new BufferSource(buffer, buffered));
       for (Path run : runs) {
         sources.add(new RunSource(run));
       }
+      // A merge by linear scan: there are few sources (one, plus a run per 4M clean events), and
+      // a scan of their heads costs less than a priority queue's calls per row.
+      Source[] live = new Source[sources.size()];
+      int n = 0;
       for (Source s : sources) {
         if (s.advance()) {
-          queue.add(s);
+          live[n++] = s;
         }
       }
       long emitted = 0;
       int lastUser = -1;
       String userId = null; // the last user's, made once for all of their days
-      while (!queue.isEmpty()) {
-        long key = queue.peek().key;
+      while (n > 0) {
+        long key = live[0].key;
+        for (int i = 1; i < n; i++) {
+          key = Math.min(key, live[i].key);
+        }
         long count = 0;
-        while (!queue.isEmpty() && queue.peek().key == key) {
-          Source s = queue.poll();
+        for (int i = 0; i < n; ) {
+          Source s = live[i];
+          if (s.key != key) {
+            i++;
+            continue;
+          }
           count += s.count;
           if (s.advance()) {
-            queue.add(s);
+            i++;
+          } else {
+            live[i] = live[--n]; // its order does not matter
           }
         }
         int user = users.handleOfRank((int) (key >>> 32));
@@ -198,19 +209,14 @@ public final class DailyCounts implements AutoCloseable {
     runs.clear();
   }
 
-  /** A sorted stream of (key, count) pairs; ordered by its current key for the merge. */
-  private abstract static class Source implements Comparable<Source> {
+  /** A sorted stream of (key, count) pairs. */
+  private abstract static class Source {
     long key;
     long count;
 
     abstract boolean advance() throws IOException;
 
     void close() {}
-
-    @Override
-    public int compareTo(Source o) {
-      return Long.compare(key, o.key);
-    }
   }
 
   /** The last, never-spilled buffer: sorted keys, one per event. */
