@@ -43,6 +43,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -504,25 +505,35 @@ public final class EtlPipeline {
       pendingChars = 0;
     }
 
+    /**
+     * Steps 4-6 for record {@code j} of the batch. Their rejects' details are made by the writer
+     * thread, which has more time to spare than this one.
+     */
     private void process(int j, AsyncEventWriter out) {
       CheckedRecord c = checked[j];
       if (!c.isValid()) {
-        reject(j, out, c.rejection());
+        byte[] utf8 = raw.utf8(j);
+        emit(j, out, RejectedRecord.of(indexes[j], c.rejection(), rawText(j, utf8), utf8));
         return;
       }
       ValidEvent e = c.event();
       long first = dedup.firstSeen(e, indexes[j]);
       if (first >= 0) {
-        reject(j, out, Rejection.duplicate(first));
+        reject(j, out, RejectReason.DUPLICATE, () -> Rejection.duplicate(first));
         return;
       }
       int user = handles[j];
       if (user < 0) {
-        reject(j, out, Rejection.unknownUser(e.userId()));
+        reject(j, out, RejectReason.UNKNOWN_USER, () -> Rejection.unknownUser(e.userId()));
         return;
       }
       if (users.countryCode(user) != countryCode) {
-        reject(j, out, Rejection.filteredCountry(e.userId(), users.country(user), country));
+        String userCountry = users.country(user);
+        reject(
+            j,
+            out,
+            RejectReason.FILTERED_COUNTRY,
+            () -> Rejection.filteredCountry(e.userId(), userCountry, country));
         return;
       }
       int date = e.eventDate();
@@ -534,14 +545,32 @@ public final class EtlPipeline {
       clean++;
     }
 
-    private void reject(int j, AsyncEventWriter out, Rejection rejection) {
-      int reason = rejection.reason().ordinal();
+    /**
+     * Rejects record {@code j} of the batch for {@code reason}, with the detail that {@code
+     * rejection} will make on the writer thread.
+     */
+    private void reject(
+        int j, AsyncEventWriter out, RejectReason reason, Supplier<Rejection> rejection) {
+      byte[] utf8 = raw.utf8(j);
+      emit(j, out, RejectedRecord.deferred(indexes[j], reason, rejection, rawText(j, utf8), utf8));
+    }
+
+    /**
+     * Record {@code j}'s raw text as a string, or null when the batch gives it as bytes ({@code
+     * utf8}), which go to the writer as they are.
+     */
+    private String rawText(int j, byte[] utf8) {
+      return utf8 == null ? raw.text(j) : null;
+    }
+
+    private void emit(int j, AsyncEventWriter out, RejectedRecord row) {
+      int reason = row.reason().ordinal();
       rejected[reason]++;
-      String text = raw.text(j);
-      out.reject(new RejectedRecord(indexes[j], rejection.reason(), rejection.detail(), text));
-      if (examples.get(reason).size() < EXAMPLES) {
-        examples.get(reason).add(new RejectExample(indexes[j], rejection.detail(), text));
+      List<RejectExample> shown = examples.get(reason);
+      if (shown.size() < EXAMPLES) { // before the row is handed to the writer thread
+        shown.add(new RejectExample(indexes[j], row.detail(), row.rawRecord()));
       }
+      out.reject(row);
     }
   }
 

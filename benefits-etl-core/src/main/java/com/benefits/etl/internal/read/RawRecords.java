@@ -48,6 +48,18 @@ public final class RawRecords {
     return t != null ? t : RawText.of(bytes, offsets[i], lengths[i], totals[i], caps[i]);
   }
 
+  /**
+   * The raw text of record {@code i} as a copy of its UTF-8 bytes, when the batch holds it as bytes
+   * and whole (not cut to the cap): the same text as {@link #text}, without making a string. Else
+   * null.
+   */
+  public byte[] utf8(int i) {
+    if (texts[i] != null || totals[i] > caps[i] || lengths[i] > caps[i]) {
+      return null;
+    }
+    return Arrays.copyOfRange(bytes, offsets[i], offsets[i] + lengths[i]);
+  }
+
   /** Adds a record whose raw text is already made. */
   void add(String text) {
     int i = slot();

@@ -103,9 +103,12 @@ public final class AsyncEventWriter implements AutoCloseable {
     }
   }
 
-  /** Queues one rejected row. */
+  /**
+   * Queues one rejected row; the writer thread makes its detail and raw text if they are not made
+   * yet, so this thread must not read them after this call.
+   */
   public void reject(RejectedRecord row) {
-    batch.bytes += ROW_BYTES + 2L * (row.detail().length() + row.rawRecord().length());
+    batch.bytes += ROW_BYTES + 2L * (row.detailChars() + row.rawLength());
     batch.rejected[batch.rejectedCount++] = row;
     if (batch.full()) {
       handOff();

@@ -110,8 +110,11 @@ abstract class ColumnChunkWriter {
     throw unsupported("a string");
   }
 
-  /** Adds the string whose UTF-8 is {@code length} ASCII bytes at {@code from} in {@code b}. */
-  void addAscii(byte[] b, int from, int length) {
+  /**
+   * Adds the string whose UTF-8 is the {@code length} bytes at {@code from} in {@code b}, which the
+   * caller has checked are well-formed UTF-8.
+   */
+  void addUtf8(byte[] b, int from, int length) {
     throw unsupported("a string");
   }
 

@@ -37,6 +37,11 @@ public final class RejectsWriter {
     out.int64(RECORD_INDEX, row.recordIndex());
     out.string(REASON, row.reason().code());
     out.string(DETAIL, row.detail());
-    out.string(RAW_RECORD, row.rawRecord());
+    byte[] raw = row.rawUtf8();
+    if (raw != null) {
+      out.utf8(RAW_RECORD, raw);
+    } else {
+      out.string(RAW_RECORD, row.rawRecord());
+    }
   }
 }

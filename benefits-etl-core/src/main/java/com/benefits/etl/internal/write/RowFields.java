@@ -33,8 +33,13 @@ final class RowFields {
     if (length < 0) {
       columns[column].addNull();
     } else {
-      columns[column].addAscii(event.ascii(), event.from(field), length);
+      columns[column].addUtf8(event.ascii(), event.from(field), length);
     }
+  }
+
+  /** A string given as its UTF-8, which the caller has checked is well formed. */
+  void utf8(int column, byte[] value) {
+    columns[column].addUtf8(value, 0, value.length);
   }
 
   void int32(int column, int value) {

@@ -11,11 +11,11 @@ import org.apache.parquet.io.api.Binary;
 
 /**
  * A BYTE_ARRAY STRING column. Values are compared for statistics as Parquet readers compare
- * strings: their UTF-8 bytes, unsigned. Values come as strings or as ASCII bytes ({@link
- * #addAscii}, a clean event's fields in the ASCII form). The dictionary is keyed by the values'
- * UTF-8, as parquet-java keys it, in a table of its own with no object per entry; strings also find
- * their entry in a map by string, so that a string is encoded to UTF-8 once per chunk, and compared
- * once per page.
+ * strings: their UTF-8 bytes, unsigned. Values come as strings or as UTF-8 bytes ({@link #addUtf8}:
+ * a clean event's fields in the ASCII form, a rejected record's raw text). The dictionary is keyed
+ * by the values' UTF-8, as parquet-java keys it, in a table of its own with no object per entry;
+ * strings also find their entry in a map by string, so that a string is encoded to UTF-8 once per
+ * chunk, and compared once per page.
  */
 final class StringColumnWriter extends ColumnChunkWriter {
   /**
@@ -99,7 +99,7 @@ final class StringColumnWriter extends ColumnChunkWriter {
   }
 
   @Override
-  void addAscii(byte[] b, int from, int length) {
+  void addUtf8(byte[] b, int from, int length) {
     if (dictionaryMode()) {
       int id = entryOf(b, from, length);
       if (id >= 0) {

@@ -11,22 +11,26 @@ import org.junit.jupiter.api.Test;
 /**
  * A batch's raw texts equal what {@link RawText#of} makes from the reader's buffer at the time, for
  * records under, at and over the cap (cut at a character boundary), after the buffer was
- * overwritten, across growth of the batch, and after {@link RawRecords#clear()}.
+ * overwritten, across growth of the batch, and after {@link RawRecords#clear()}. A text kept whole
+ * as bytes is also given as its UTF-8 ({@link RawRecords#utf8}).
  */
 class RawRecordsTest {
   @Test
   void eachTextIsWhatTheReaderWouldHaveMadeThen() {
+    int wholeTexts = 0;
     Random random = new Random(18);
     RawRecords batch = new RawRecords(2);
     for (int round = 0; round < 50; round++) {
       List<String> expected = new ArrayList<>();
+      List<byte[]> expectedUtf8 = new ArrayList<>(); // the bytes of a record kept whole, else null
       int n = 1 + random.nextInt(40);
       for (int i = 0; i < n; i++) {
-        int cap = 1 + random.nextInt(12);
+        int cap = random.nextBoolean() ? 1 + random.nextInt(12) : 1000;
         if (random.nextInt(5) == 0) {
           String text = "made " + i;
           batch.add(text);
           expected.add(text);
+          expectedUtf8.add(null);
           continue;
         }
         byte[] buffer = (randomText(random) + "{\"k\":\"é😀\"}").getBytes(StandardCharsets.UTF_8);
@@ -34,16 +38,30 @@ class RawRecordsTest {
         int length = buffer.length - offset - random.nextInt(2);
         long total = random.nextBoolean() ? length : length + random.nextInt(100);
         expected.add(RawText.of(buffer, offset, length, total, cap));
+        expectedUtf8.add(
+            total <= cap && length <= cap
+                ? java.util.Arrays.copyOfRange(buffer, offset, offset + length)
+                : null);
         batch.add(buffer, offset, length, total, cap);
         java.util.Arrays.fill(buffer, (byte) 'X'); // the reader moves on
       }
       assertThat(batch.size()).isEqualTo(n);
+      int whole = 0;
       for (int i = 0; i < n; i++) {
-        assertThat(batch.text(i)).as("round %d, record %d", round, i).isEqualTo(expected.get(i));
+        String text = batch.text(i);
+        assertThat(text).as("round %d, record %d", round, i).isEqualTo(expected.get(i));
+        byte[] utf8 = batch.utf8(i);
+        assertThat(utf8).isEqualTo(expectedUtf8.get(i));
+        if (utf8 != null) {
+          whole++;
+          assertThat(new String(utf8, StandardCharsets.UTF_8)).isEqualTo(text);
+        }
       }
+      wholeTexts += whole;
       batch.clear();
       assertThat(batch.size()).isZero();
     }
+    assertThat(wholeTexts).as("texts given as UTF-8").isGreaterThan(50);
   }
 
   private static String randomText(Random random) {

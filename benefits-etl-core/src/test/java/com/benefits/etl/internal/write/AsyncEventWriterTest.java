@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.benefits.etl.RejectReason;
 import com.benefits.etl.internal.model.CleanEvent;
 import com.benefits.etl.internal.model.RejectedRecord;
+import com.benefits.etl.internal.rules.Rejection;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,44 @@ class AsyncEventWriterTest {
                     + literal(dir.resolve("r.parquet"))
                     + ")"))
         .containsExactly(Map.of("n", (long) (rows + 2) / 3, "ok", true));
+  }
+
+  /**
+   * A reject handed over with its detail still to make and its raw text as bytes is written whole,
+   * and its detail is made by the writer thread: that work leaves the reading thread.
+   */
+  @Test
+  void theWriterThreadMakesADeferredDetail() throws Exception {
+    java.util.Set<String> makers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    Path rejects = dir.resolve("r.parquet");
+    try (AsyncEventWriter writer =
+        new AsyncEventWriter(
+            CleanEventsWriter.open(dir.resolve("c.parquet")),
+            RejectsWriter.open(rejects),
+            key -> {})) {
+      for (int i = 0; i < 3; i++) {
+        long first = i;
+        writer.reject(
+            RejectedRecord.deferred(
+                10 + i,
+                RejectReason.DUPLICATE,
+                () -> {
+                  makers.add(Thread.currentThread().getName());
+                  return Rejection.duplicate(first);
+                },
+                null,
+                ("{\"n\":\"é" + i + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      }
+      writer.finish();
+    }
+    assertThat(makers).containsExactly("parquet-writer");
+    assertThat(
+            query(
+                "SELECT detail, raw_record FROM read_parquet("
+                    + literal(rejects)
+                    + ") WHERE record_index = 12"))
+        .containsExactly(
+            Map.of("detail", Rejection.duplicate(2).detail(), "raw_record", "{\"n\":\"é2\"}"));
   }
 
   @Test

@@ -167,7 +167,7 @@ class ColumnEncodingTest {
   }
 
   /**
-   * A clean event in the ASCII form (its strings as bytes, {@link StringColumnWriter#addAscii})
+   * A clean event in the ASCII form (its strings as bytes, {@link StringColumnWriter#addUtf8})
    * writes the same file, byte for byte, as the same event with strings: every other row of the
    * ASCII ones is given in that form, so a chunk's dictionary is filled from both sides.
    */

@@ -7,12 +7,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.benefits.etl.RejectReason;
 import com.benefits.etl.internal.model.RejectedRecord;
+import com.benefits.etl.internal.rules.Rejection;
 import com.benefits.etl.internal.write.ParquetInspection.Column;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -89,8 +93,47 @@ class RejectsWriterTest {
         .allSatisfy(encodings -> assertThat(encodings).contains("PLAIN_DICTIONARY"));
   }
 
+  /**
+   * Raw texts given as UTF-8 bytes (as the pipeline gives a whole record's) write the same file,
+   * byte for byte, as the same texts given as strings: every other row is given so, with texts that
+   * repeat (the dictionary is filled from both sides) and then do not (it falls back to plain), in
+   * ASCII and not.
+   */
+  @Test
+  void rawTextsGivenAsUtf8WriteTheSameFileAsStrings() throws IOException {
+    Random random = new Random(18);
+    List<RejectedRecord> strings = new ArrayList<>();
+    List<RejectedRecord> mixed = new ArrayList<>();
+    String[] pieces = {"a", "visión", "😀", "€", "\\t", " "};
+    for (int i = 0; i < 60_000; i++) {
+      StringBuilder raw = new StringBuilder("{\"user_id\":\"");
+      int n = i < 20_000 ? i % 50 : i;
+      raw.append(n).append("\",\"p\":\"");
+      for (int k = random.nextInt(8); k > 0; k--) {
+        raw.append(pieces[(n + k) % pieces.length]);
+      }
+      String text = raw.append("\"}").toString();
+      Rejection rejection = Rejection.duplicate(n);
+      strings.add(RejectedRecord.of(i, rejection, text, null));
+      mixed.add(
+          i % 2 == 0
+              ? RejectedRecord.of(i, rejection, null, text.getBytes(StandardCharsets.UTF_8))
+              : RejectedRecord.of(i, rejection, text, null));
+    }
+    Path fromStrings = write(strings, "strings.parquet");
+    Path fromMixed = write(mixed, "mixed.parquet");
+    assertThat(Files.mismatch(fromStrings, fromMixed)).isEqualTo(-1L);
+    assertThat(ParquetInspection.encodings(fromMixed, "raw_record"))
+        .singleElement()
+        .satisfies(encodings -> assertThat(encodings).contains("PLAIN_DICTIONARY", "PLAIN,"));
+  }
+
   private Path write(List<RejectedRecord> rows) throws IOException {
-    Path file = dir.resolve("rejected_events.parquet");
+    return write(rows, "rejected_events.parquet");
+  }
+
+  private Path write(List<RejectedRecord> rows, String name) throws IOException {
+    Path file = dir.resolve(name);
     try (ParquetTableWriter<RejectedRecord> writer = RejectsWriter.open(file)) {
       for (RejectedRecord row : rows) {
         writer.write(row);
