@@ -4,8 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * One row of {@code clean_events.parquet} (docs/spec.md 3.1): the valid event, in whichever form it
- * came ({@link ValidEvent#isAscii()}), with what steps 5 and 6 added. Nullable columns are nullable
- * fields here.
+ * came ({@link ValidEvent#inByteForm()}), with what steps 5 and 6 added. Nullable columns are
+ * nullable fields here.
  *
  * @param eventDate the UTC date of the event's timestamp, in days since 1970-01-01
  * @param signupDate days since 1970-01-01, or null when the user's signup date is unknown

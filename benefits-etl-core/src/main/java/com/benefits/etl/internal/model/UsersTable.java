@@ -125,8 +125,8 @@ public final class UsersTable {
    * {@link #find} for the user ids of the first {@code n} of {@code events} at once (a null event
    * finds nothing): the same handles, into {@code handles}, but the home slots of all the ids are
    * read first, then the records those slots point to, and only then are the ids compared, so that
-   * the cache misses of the batch overlap instead of coming one after another. An event in the
-   * ASCII form is looked up by its bytes. {@code scratch} holds at least {@code n} values.
+   * the cache misses of the batch overlap instead of coming one after another. An event in the byte
+   * form is looked up by its bytes. {@code scratch} holds at least {@code n} values.
    */
   public void findAll(ValidEvent[] events, int n, int[] handles, long[] scratch) {
     for (int j = 0; j < n; j++) {
@@ -166,8 +166,8 @@ public final class UsersTable {
 
   /** {@link String#hashCode()} of the event's user id. */
   private static int idHash(ValidEvent e) {
-    return e.isAscii()
-        ? AsciiText.stringHash(e.ascii(), 0, e.length(ValidEvent.USER_ID))
+    return e.inByteForm()
+        ? AsciiText.stringHash(e.bytes(), 0, e.length(ValidEvent.USER_ID))
         : e.userId().hashCode();
   }
 
@@ -175,8 +175,8 @@ public final class UsersTable {
    * Whether the {@code length} bytes at {@code offset} in {@code chunk} are the event's user id.
    */
   private static boolean sameId(byte[] chunk, int offset, int length, ValidEvent e) {
-    return e.isAscii()
-        ? Arrays.equals(chunk, offset, offset + length, e.ascii(), 0, e.length(ValidEvent.USER_ID))
+    return e.inByteForm()
+        ? Arrays.equals(chunk, offset, offset + length, e.bytes(), 0, e.length(ValidEvent.USER_ID))
         : Utf8Text.equals(chunk, offset, length, e.userId());
   }
 

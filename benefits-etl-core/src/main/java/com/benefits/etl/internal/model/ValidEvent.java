@@ -11,13 +11,15 @@ import java.util.Objects;
  * A record that passed steps 1–3 of docs/spec.md, section 2: well-typed, with a user id and a valid
  * timestamp. Whether it is a duplicate, a known user and in the target country is decided later.
  *
- * <p>It comes in two forms with the same values. The ASCII form, for a record whose five strings
- * are all ASCII as written (what the byte scanner finds in nearly every record), holds them in one
- * byte array, one byte a character, and makes each {@link String} only when asked: the steps after
- * it and the Parquet writer read the bytes ({@link #isAscii()}, {@link #ascii()}, {@link #from},
- * {@link #length}), so a clean event's strings are never decoded and encoded again. The string form
- * holds strings (escaped or non-ASCII text, the Jackson tier's records, tests). Safe to read from
- * any thread once published.
+ * <p>It comes in two forms with the same values. The byte form, for a record whose user id, event
+ * type and timestamp are ASCII (what the byte scanner finds in nearly every record), holds the five
+ * strings' UTF-8 in one byte array, and makes each {@link String} only when asked: the steps after
+ * it and the Parquet writer read the bytes ({@link #inByteForm()}, {@link #bytes()}, {@link #from},
+ * {@link #length}), so a clean event's strings are never decoded and encoded again. The three
+ * fields that rules, the deduplication key and the users lookup read are ASCII there, one byte a
+ * character; the device and page, which are only written, may be any text. The string form holds
+ * strings (a user id, event type or timestamp that is not ASCII, a field of 255 bytes or more, the
+ * Jackson tier's records, tests). Safe to read from any thread once published.
  */
 public final class ValidEvent {
   /** The string fields, by index, for {@link #text}, {@link #from} and {@link #length}. */
@@ -40,17 +42,17 @@ public final class ValidEvent {
   /** Where the fields' null flags start in {@link #layout}. */
   private static final int NULLS = FIELDS * END_BITS;
 
-  /** The ASCII form's bytes (the fields one after another), or null in the string form. */
-  private final byte[] ascii;
+  /** The byte form's bytes (the fields' UTF-8 one after another), or null in the string form. */
+  private final byte[] bytes;
 
   /**
-   * Where the ASCII form's fields end in {@link #ascii}, by field: {@link #END_BITS} bits each,
-   * from the user id's in the lowest, a null field ending where the one before it does; then one
-   * bit a field, set when it is null. So a field's bounds are two shifts away, with no sum.
+   * Where the byte form's fields end in {@link #bytes}, by field: {@link #END_BITS} bits each, from
+   * the user id's in the lowest, a null field ending where the one before it does; then one bit a
+   * field, set when it is null. So a field's bounds are two shifts away, with no sum.
    */
   private final long layout;
 
-  /** The strings: all of them in the string form, those made so far in the ASCII form. */
+  /** The strings: all of them in the string form, those made so far in the byte form. */
   private String userId;
 
   private String eventType;
@@ -79,7 +81,7 @@ public final class ValidEvent {
       String page) {
     requireNonNull(userId, "userId is null");
     requireNonNull(timestamp, "timestamp is null");
-    this.ascii = null;
+    this.bytes = null;
     this.layout = 0;
     this.userId = userId;
     this.eventType = eventType;
@@ -90,8 +92,8 @@ public final class ValidEvent {
     this.value = value;
   }
 
-  private ValidEvent(byte[] ascii, long layout, long timestampMicros, Double value) {
-    this.ascii = ascii;
+  private ValidEvent(byte[] bytes, long layout, long timestampMicros, Double value) {
+    this.bytes = bytes;
     this.layout = layout;
     this.timestampMicros = timestampMicros;
     this.value = value;
@@ -99,8 +101,9 @@ public final class ValidEvent {
 
   /**
    * An event from its five fields as text (null for a null field; the user id and the timestamp are
-   * not null): in the ASCII form when each of them is an {@link AsciiText} under 255 bytes, else in
-   * the string form. The bytes are copied.
+   * not null): in the byte form when the user id, event type and timestamp are ASCII, the device
+   * and page well-formed text, and each field under 255 bytes of UTF-8; else in the string form.
+   * The text is copied.
    */
   public static ValidEvent of(
       CharSequence userId,
@@ -112,11 +115,16 @@ public final class ValidEvent {
       CharSequence page) {
     requireNonNull(userId, "userId is null");
     requireNonNull(timestamp, "timestamp is null");
-    if (!asciiForm(userId)
-        || !asciiForm(eventType)
-        || !asciiForm(timestamp)
-        || !asciiForm(device)
-        || !asciiForm(page)) {
+    int userIdBytes = asciiBytes(userId);
+    int eventTypeBytes = asciiBytes(eventType);
+    int timestampBytes = asciiBytes(timestamp);
+    int deviceBytes = utf8Bytes(device);
+    int pageBytes = utf8Bytes(page);
+    if (userIdBytes < 0
+        || eventTypeBytes < 0
+        || timestampBytes < 0
+        || deviceBytes < 0
+        || pageBytes < 0) {
       return new ValidEvent(
           userId.toString(),
           string(eventType),
@@ -127,8 +135,7 @@ public final class ValidEvent {
           string(page));
     }
     byte[] bytes =
-        new byte
-            [userId.length() + size(eventType) + timestamp.length() + size(device) + size(page)];
+        new byte[userIdBytes + eventTypeBytes + timestampBytes + deviceBytes + pageBytes];
     int at = put(bytes, 0, userId);
     long layout = placed(USER_ID, userId, at);
     at = put(bytes, at, eventType);
@@ -142,23 +149,74 @@ public final class ValidEvent {
     return new ValidEvent(bytes, layout, timestampMicros, value);
   }
 
-  /** Whether the field can be held in the ASCII form. */
-  private static boolean asciiForm(CharSequence field) {
-    return field == null || (field instanceof AsciiText && field.length() < FIELD_LIMIT);
+  /**
+   * The bytes the field takes in the byte form if it is ASCII (0 when null), or -1 when it cannot
+   * be held there.
+   */
+  private static int asciiBytes(CharSequence field) {
+    if (field == null) {
+      return 0;
+    }
+    int n = field.length();
+    if (n >= FIELD_LIMIT) {
+      return -1;
+    }
+    if (!(field instanceof AsciiText)) {
+      for (int i = 0; i < n; i++) {
+        if (field.charAt(i) >= 0x80) {
+          return -1;
+        }
+      }
+    }
+    return n;
   }
 
-  private static int size(CharSequence field) {
-    return field == null ? 0 : field.length();
+  /**
+   * The bytes of the field's UTF-8 in the byte form (0 when null), or -1 when it cannot be held
+   * there: 255 bytes or more, or a surrogate (kept as written in the string form; a rare emoji
+   * takes that form too).
+   */
+  private static int utf8Bytes(CharSequence field) {
+    if (field == null) {
+      return 0;
+    }
+    if (field instanceof AsciiText) {
+      return field.length() < FIELD_LIMIT ? field.length() : -1;
+    }
+    int bytes = 0;
+    for (int i = 0, n = field.length(); i < n && bytes < FIELD_LIMIT; i++) {
+      char c = field.charAt(i);
+      if (Character.isSurrogate(c)) {
+        return -1;
+      }
+      bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+    }
+    return bytes < FIELD_LIMIT ? bytes : -1;
   }
 
-  /** Copies an ASCII field's bytes to {@code at}; returns where the next field goes. */
+  /** Copies a field's UTF-8 (no surrogates) to {@code at}; returns where the next field goes. */
   private static int put(byte[] bytes, int at, CharSequence field) {
     if (field == null) {
       return at;
     }
-    AsciiText f = (AsciiText) field;
-    System.arraycopy(f.bytes(), f.from(), bytes, at, f.length());
-    return at + f.length();
+    if (field instanceof AsciiText f) {
+      System.arraycopy(f.bytes(), f.from(), bytes, at, f.length());
+      return at + f.length();
+    }
+    for (int i = 0, n = field.length(); i < n; i++) {
+      char c = field.charAt(i);
+      if (c < 0x80) {
+        bytes[at++] = (byte) c;
+      } else if (c < 0x800) {
+        bytes[at++] = (byte) (0xC0 | c >>> 6);
+        bytes[at++] = (byte) (0x80 | c & 0x3F);
+      } else {
+        bytes[at++] = (byte) (0xE0 | c >>> 12);
+        bytes[at++] = (byte) (0x80 | c >>> 6 & 0x3F);
+        bytes[at++] = (byte) (0x80 | c & 0x3F);
+      }
+    }
+    return at;
   }
 
   /** The {@link #layout} bits of field {@code index}, which ends at {@code end}. */
@@ -213,10 +271,10 @@ public final class ValidEvent {
           case PAGE -> page;
           default -> throw new IndexOutOfBoundsException(field);
         };
-    if (t != null || ascii == null || length(field) < 0) {
+    if (t != null || bytes == null || length(field) < 0) {
       return t;
     }
-    t = new String(ascii, from(field), length(field), StandardCharsets.ISO_8859_1);
+    t = new String(bytes, from(field), length(field), StandardCharsets.UTF_8);
     switch (field) { // a race only makes an equal string twice
       case USER_ID -> userId = t;
       case EVENT_TYPE -> eventType = t;
@@ -227,22 +285,25 @@ public final class ValidEvent {
     return t;
   }
 
-  /** Whether the event is in the ASCII form. */
-  public boolean isAscii() {
-    return ascii != null;
+  /** Whether the event is in the byte form. */
+  public boolean inByteForm() {
+    return bytes != null;
   }
 
-  /** The ASCII form's bytes; only read them. */
-  public byte[] ascii() {
-    return ascii;
+  /**
+   * The byte form's bytes: the fields' UTF-8 one after another, ASCII in the user id, event type
+   * and timestamp. Only read them.
+   */
+  public byte[] bytes() {
+    return bytes;
   }
 
-  /** Where {@code field} starts in {@link #ascii()}. */
+  /** Where {@code field} starts in {@link #bytes()}. */
   public int from(int field) {
     return field == USER_ID ? 0 : end(field - 1);
   }
 
-  /** The length of {@code field} in {@link #ascii()}, or -1 when it is null. */
+  /** The length of {@code field} in {@link #bytes()}, in bytes, or -1 when it is null. */
   public int length(int field) {
     return (layout >>> (NULLS + field) & 1) != 0 ? -1 : end(field) - from(field);
   }
@@ -251,9 +312,9 @@ public final class ValidEvent {
     return (int) (layout >>> (END_BITS * field)) & END_MASK;
   }
 
-  /** The user id as text: a view of the ASCII form's bytes, or the string. */
+  /** The user id as text: a view of the byte form's bytes, or the string. */
   public CharSequence userIdText() {
-    return ascii == null ? userId : new AsciiText(ascii, 0, length(USER_ID));
+    return bytes == null ? userId : new AsciiText(bytes, 0, length(USER_ID));
   }
 
   /** The UTC date of the timestamp, in days since 1970-01-01. */
@@ -268,17 +329,20 @@ public final class ValidEvent {
 
   /**
    * {@link DedupKey#locality()} of {@link #dedupKey()}, without making the key; {@code view} is
-   * pointed at the timestamp's bytes in the ASCII form.
+   * pointed at the timestamp's bytes in the byte form.
    */
   public int dedupLocality(AsciiText view) {
     return DedupKey.locality(
-        ascii == null ? timestamp : view.set(ascii, from(TIMESTAMP), length(TIMESTAMP)));
+        bytes == null ? timestamp : view.set(bytes, from(TIMESTAMP), length(TIMESTAMP)));
   }
 
-  /** The characters of its strings: what holding it costs, beyond a few dozen bytes. */
+  /**
+   * The characters of its strings (their bytes in the byte form): what holding it costs, beyond a
+   * few dozen bytes.
+   */
   public long chars() {
-    if (ascii != null) {
-      return ascii.length;
+    if (bytes != null) {
+      return bytes.length;
     }
     return (long) userId.length()
         + timestamp.length()

@@ -35,15 +35,16 @@ public final class KeyEncoder {
   }
 
   /**
-   * Encodes {@code event.dedupKey()}, the same bytes, without making the key: an event in the ASCII
-   * form has its fields' bytes copied as they are (the narrow form of each string).
+   * Encodes {@code event.dedupKey()}, the same bytes, without making the key: an event in the byte
+   * form has its key's fields' bytes copied as they are (they are ASCII there, so the bytes are the
+   * narrow form of each string).
    */
   public int encode(ValidEvent event) {
-    if (!event.isAscii()) {
+    if (!event.inByteForm()) {
       return encode(event.dedupKey());
     }
     length = 0;
-    byte[] ascii = event.ascii();
+    byte[] ascii = event.bytes(); // ASCII in the key's three fields
     putAscii(ascii, event.from(ValidEvent.USER_ID), event.length(ValidEvent.USER_ID));
     int typeLength = event.length(ValidEvent.EVENT_TYPE);
     if (typeLength < 0) {

@@ -21,11 +21,11 @@ final class RowFields {
   }
 
   /**
-   * The string field {@code field} of {@code event} (see {@link ValidEvent#text}), from its ASCII
+   * The string field {@code field} of {@code event} (see {@link ValidEvent#text}), from its UTF-8
    * bytes when the event holds them.
    */
   void text(int column, ValidEvent event, int field) {
-    if (!event.isAscii()) {
+    if (!event.inByteForm()) {
       columns[column].addString(event.text(field));
       return;
     }
@@ -33,7 +33,7 @@ final class RowFields {
     if (length < 0) {
       columns[column].addNull();
     } else {
-      columns[column].addUtf8(event.ascii(), event.from(field), length);
+      columns[column].addUtf8(event.bytes(), event.from(field), length);
     }
   }
 

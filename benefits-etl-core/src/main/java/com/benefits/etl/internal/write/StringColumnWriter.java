@@ -12,7 +12,7 @@ import org.apache.parquet.io.api.Binary;
 /**
  * A BYTE_ARRAY STRING column. Values are compared for statistics as Parquet readers compare
  * strings: their UTF-8 bytes, unsigned. Values come as strings or as UTF-8 bytes ({@link #addUtf8}:
- * a clean event's fields in the ASCII form, a rejected record's raw text). The dictionary is keyed
+ * a clean event's fields in the byte form, a rejected record's raw text). The dictionary is keyed
  * by the values' UTF-8, as parquet-java keys it, in a table of its own with no object per entry;
  * strings also find their entry in a map by string, so that a string is encoded to UTF-8 once per
  * chunk, and compared once per page.

@@ -153,7 +153,7 @@ class UsersTableTest {
   /**
    * findAll gives find's answer for every id of a batch: ids present and absent (many of them
    * colliding in a small table, so probes go past the home slot), repeated, and null; events in the
-   * string form, and ASCII ids also in the ASCII form, which is looked up by its bytes.
+   * string form, and ASCII ids also in the byte form, which is looked up by its bytes.
    */
   @ParameterizedTest
   @ValueSource(ints = {1, 2, 7, 64, 300})
@@ -183,7 +183,7 @@ class UsersTableTest {
                     ? added.get(random.nextInt(added.size()))
                     : pick < 8 ? asciiId(random) : randomId(random, true) + (pick == 9 ? "x" : "");
         events[j] = id == null ? null : event(id, random.nextBoolean());
-        asciiForm += events[j] != null && events[j].isAscii() ? 1 : 0;
+        asciiForm += events[j] != null && events[j].inByteForm() ? 1 : 0;
       }
       users.findAll(events, n, handles, scratch);
       for (int j = 0; j < n; j++) {
@@ -193,10 +193,10 @@ class UsersTableTest {
             .isEqualTo(expected);
       }
     }
-    assertThat(asciiForm).as("events in the ASCII form").isPositive();
+    assertThat(asciiForm).as("events in the byte form").isPositive();
   }
 
-  /** An event of user {@code id}: in the ASCII form when asked and the id is ASCII. */
+  /** An event of user {@code id}: in the byte form when asked and the id is ASCII. */
   private static ValidEvent event(String id, boolean asciiForm) {
     String timestamp = "2024-01-01T00:00:00Z";
     if (asciiForm && id.chars().allMatch(c -> c < 0x80)) {

@@ -167,7 +167,7 @@ class ColumnEncodingTest {
   }
 
   /**
-   * A clean event in the ASCII form (its strings as bytes, {@link StringColumnWriter#addUtf8})
+   * A clean event in the byte form (its strings as bytes, {@link StringColumnWriter#addUtf8})
    * writes the same file, byte for byte, as the same event with strings: every other row of the
    * ASCII ones is given in that form, so a chunk's dictionary is filled from both sides.
    */
@@ -179,7 +179,7 @@ class ColumnEncodingTest {
     for (int i = 0; i < rows.size(); i++) {
       CleanEvent row = rows.get(i);
       CleanEvent converted = i % 2 == 0 ? inAsciiForm(row) : row;
-      ascii += converted.event().isAscii() ? 1 : 0;
+      ascii += converted.event().inByteForm() ? 1 : 0;
       mixed.add(converted);
     }
     assertThat(ascii).isGreaterThan(20_000);
@@ -188,7 +188,7 @@ class ColumnEncodingTest {
     assertThat(Files.mismatch(asciiFile, strings)).isEqualTo(-1L);
   }
 
-  /** The row with its event in the ASCII form, when its strings are all ASCII. */
+  /** The row with its event in the byte form, when its strings are all ASCII. */
   private static CleanEvent inAsciiForm(CleanEvent row) {
     ValidEvent e = row.event();
     return new CleanEvent(
