@@ -506,8 +506,9 @@ public final class EtlPipeline {
     }
 
     /**
-     * Steps 4-6 for record {@code j} of the batch. Their rejects' details are made by the writer
-     * thread, which has more time to spare than this one.
+     * Record {@code j} of the batch: rejected as steps 1-3 decided, or through steps 4-6. The
+     * details of steps 4-6 are made by the writer thread, which has more time to spare than this
+     * one.
      */
     private void process(int j, AsyncEventWriter out) {
       CheckedRecord c = checked[j];

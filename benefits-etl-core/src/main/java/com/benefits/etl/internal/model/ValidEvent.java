@@ -102,8 +102,8 @@ public final class ValidEvent {
   /**
    * An event from its five fields as text (null for a null field; the user id and the timestamp are
    * not null): in the byte form when the user id, event type and timestamp are ASCII, the device
-   * and page well-formed text, and each field under 255 bytes of UTF-8; else in the string form.
-   * The text is copied.
+   * and page have no surrogate, and each field is under 255 bytes of UTF-8; else in the string
+   * form. The text is copied.
    */
   public static ValidEvent of(
       CharSequence userId,
