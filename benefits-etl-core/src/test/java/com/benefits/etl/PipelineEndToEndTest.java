@@ -220,6 +220,50 @@ class PipelineEndToEndTest {
     return elements;
   }
 
+  /**
+   * docs/spec.md 1.1: an NDJSON line that is not UTF-8 is a malformed record, and its raw text,
+   * with U+FFFD for each bad sequence, is a string any Parquet reader takes (Parquet strings are
+   * UTF-8).
+   */
+  @Test
+  void anNdjsonLineThatIsNotUtf8IsRejectedWithItsTextReadable() throws IOException {
+    Path ndjson = dir.resolve("bad.ndjson");
+    byte[] bad =
+        concat(
+            "{\"user_id\":\"u".getBytes(StandardCharsets.UTF_8),
+            new byte[] {(byte) 0xC3, (byte) 0xA9, (byte) 0xFF, (byte) 0xC3},
+            "\",\"timestamp\":\"2024-03-15T14:22:05Z\"}".getBytes(StandardCharsets.UTF_8));
+    Files.write(
+        ndjson,
+        concat(
+            "{\"user_id\":\"u1\",\"timestamp\":\"2024-03-15T14:22:05Z\"}\n"
+                .getBytes(StandardCharsets.UTF_8),
+            bad,
+            new byte[] {'\n'}));
+
+    run(ndjson);
+
+    assertThat(
+            query(
+                "SELECT reason, raw_record FROM read_parquet("
+                    + literal(output.resolve("rejected_events.parquet"))
+                    + ") WHERE record_index = 1"))
+        .containsExactly(
+            Map.of(
+                "reason",
+                "malformed_record",
+                "raw_record",
+                "{\"user_id\":\"ué\uFFFD\uFFFD\",\"timestamp\":\"2024-03-15T14:22:05Z\"}"));
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    for (byte[] part : parts) {
+      out.writeBytes(part);
+    }
+    return out.toByteArray();
+  }
+
   @Test
   void ndjsonAndGzipGiveTheSameOutputs() throws IOException {
     RunResult fromArray = run(events);

@@ -1,5 +1,6 @@
 package com.benefits.etl.internal.read;
 
+import com.benefits.etl.internal.rules.Utf8;
 import java.util.Arrays;
 
 /**
@@ -49,15 +50,21 @@ public final class RawRecords {
   }
 
   /**
-   * The raw text of record {@code i} as a copy of its UTF-8 bytes, when the batch holds it as bytes
-   * and whole (not cut to the cap): the same text as {@link #text}, without making a string. Else
-   * null.
+   * The raw text of record {@code i} as a copy of its UTF-8 bytes, when the batch holds it as
+   * bytes, whole (not cut to the cap) and well-formed (an NDJSON line may not be, and is then a
+   * malformed record whose text shows U+FFFD for each bad sequence): the same text as {@link
+   * #text}, without making a string. Else null.
    */
   public byte[] utf8(int i) {
-    if (texts[i] != null || totals[i] > caps[i] || lengths[i] > caps[i]) {
+    int from = offsets[i];
+    int to = from + lengths[i];
+    if (texts[i] != null
+        || totals[i] > caps[i]
+        || lengths[i] > caps[i]
+        || !Utf8.isWellFormed(bytes, from, to)) {
       return null;
     }
-    return Arrays.copyOfRange(bytes, offsets[i], offsets[i] + lengths[i]);
+    return Arrays.copyOfRange(bytes, from, to);
   }
 
   /** Adds a record whose raw text is already made. */

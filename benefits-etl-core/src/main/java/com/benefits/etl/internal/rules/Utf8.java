@@ -1,5 +1,9 @@
 package com.benefits.etl.internal.rules;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Well-formed UTF-8 as RFC 3629 defines it (no overlong forms, no surrogates, nothing above
  * U+10FFFF), one multi-byte sequence at a time: the one check behind {@link ByteRecordChecker}'s
@@ -9,7 +13,30 @@ public final class Utf8 {
   /** Returned by {@link #sequenceEnd} when {@code end} comes before the sequence does. */
   public static final int CUT = Integer.MIN_VALUE;
 
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
   private Utf8() {}
+
+  /**
+   * Whether the bytes from {@code from} to {@code to} are well-formed UTF-8. ASCII is passed over
+   * eight bytes at a time.
+   */
+  public static boolean isWellFormed(byte[] b, int from, int to) {
+    for (int q = from; q < to; ) {
+      if (q + 8 <= to && ((long) LONGS.get(b, q) & 0x8080808080808080L) == 0) {
+        q += 8;
+      } else if (b[q] >= 0) {
+        q++;
+      } else {
+        q = sequenceEnd(b, q, to);
+        if (q < 0) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
 
   /**
    * Reads the sequence of 2 to 4 bytes whose lead byte (0x80 or above) is at {@code q}.

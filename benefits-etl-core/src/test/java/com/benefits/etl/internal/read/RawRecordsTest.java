@@ -12,12 +12,14 @@ import org.junit.jupiter.api.Test;
  * A batch's raw texts equal what {@link RawText#of} makes from the reader's buffer at the time, for
  * records under, at and over the cap (cut at a character boundary), after the buffer was
  * overwritten, across growth of the batch, and after {@link RawRecords#clear()}. A text kept whole
- * as bytes is also given as its UTF-8 ({@link RawRecords#utf8}).
+ * as bytes is also given as its UTF-8 ({@link RawRecords#utf8}) when those bytes are well-formed
+ * UTF-8 (the slices here often start or end inside a character, as a bad NDJSON line can).
  */
 class RawRecordsTest {
   @Test
   void eachTextIsWhatTheReaderWouldHaveMadeThen() {
     int wholeTexts = 0;
+    int illFormed = 0;
     Random random = new Random(18);
     RawRecords batch = new RawRecords(2);
     for (int round = 0; round < 50; round++) {
@@ -38,10 +40,12 @@ class RawRecordsTest {
         int length = buffer.length - offset - random.nextInt(2);
         long total = random.nextBoolean() ? length : length + random.nextInt(100);
         expected.add(RawText.of(buffer, offset, length, total, cap));
-        expectedUtf8.add(
-            total <= cap && length <= cap
-                ? java.util.Arrays.copyOfRange(buffer, offset, offset + length)
-                : null);
+        byte[] slice = java.util.Arrays.copyOfRange(buffer, offset, offset + length);
+        boolean kept = total <= cap && length <= cap;
+        if (kept && !wellFormed(slice)) {
+          illFormed++;
+        }
+        expectedUtf8.add(kept && wellFormed(slice) ? slice : null);
         batch.add(buffer, offset, length, total, cap);
         java.util.Arrays.fill(buffer, (byte) 'X'); // the reader moves on
       }
@@ -54,7 +58,7 @@ class RawRecordsTest {
         assertThat(utf8).isEqualTo(expectedUtf8.get(i));
         if (utf8 != null) {
           whole++;
-          assertThat(new String(utf8, StandardCharsets.UTF_8)).isEqualTo(text);
+          assertThat(text.getBytes(StandardCharsets.UTF_8)).isEqualTo(utf8);
         }
       }
       wholeTexts += whole;
@@ -62,6 +66,20 @@ class RawRecordsTest {
       assertThat(batch.size()).isZero();
     }
     assertThat(wholeTexts).as("texts given as UTF-8").isGreaterThan(50);
+    assertThat(illFormed).as("whole texts that are not UTF-8, given as strings").isGreaterThan(50);
+  }
+
+  /** Checked by the JDK's decoder, independently of the code under test. */
+  private static boolean wellFormed(byte[] bytes) {
+    try {
+      StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes));
+      return true;
+    } catch (java.nio.charset.CharacterCodingException e) {
+      return false;
+    }
   }
 
   private static String randomText(Random random) {
