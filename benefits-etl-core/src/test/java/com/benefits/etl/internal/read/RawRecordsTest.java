@@ -2,6 +2,7 @@ package com.benefits.etl.internal.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.benefits.etl.testing.StrictUtf8;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,10 +43,10 @@ class RawRecordsTest {
         expected.add(RawText.of(buffer, offset, length, total, cap));
         byte[] slice = java.util.Arrays.copyOfRange(buffer, offset, offset + length);
         boolean kept = total <= cap && length <= cap;
-        if (kept && !wellFormed(slice)) {
+        if (kept && !StrictUtf8.accepts(slice)) {
           illFormed++;
         }
-        expectedUtf8.add(kept && wellFormed(slice) ? slice : null);
+        expectedUtf8.add(kept && StrictUtf8.accepts(slice) ? slice : null);
         batch.add(buffer, offset, length, total, cap);
         java.util.Arrays.fill(buffer, (byte) 'X'); // the reader moves on
       }
@@ -67,19 +68,6 @@ class RawRecordsTest {
     }
     assertThat(wholeTexts).as("texts given as UTF-8").isGreaterThan(50);
     assertThat(illFormed).as("whole texts that are not UTF-8, given as strings").isGreaterThan(50);
-  }
-
-  /** Checked by the JDK's decoder, independently of the code under test. */
-  private static boolean wellFormed(byte[] bytes) {
-    try {
-      StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
-          .decode(java.nio.ByteBuffer.wrap(bytes));
-      return true;
-    } catch (java.nio.charset.CharacterCodingException e) {
-      return false;
-    }
   }
 
   private static String randomText(Random random) {

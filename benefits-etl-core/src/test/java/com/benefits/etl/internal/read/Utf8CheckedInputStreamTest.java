@@ -6,13 +6,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.benefits.etl.BadInputException;
 import com.benefits.etl.RejectReason;
+import com.benefits.etl.testing.StrictUtf8;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -51,20 +49,6 @@ class Utf8CheckedInputStreamTest {
       }
       assertThat(n).isBetween(1, want);
       out.write(buf, 0, n);
-    }
-  }
-
-  /** Java's own decoder, set to report every malformed or unmappable input. */
-  private static boolean strictlyUtf8(byte[] data) {
-    try {
-      UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(data));
-      return true;
-    } catch (CharacterCodingException e) {
-      return false;
     }
   }
 
@@ -109,13 +93,13 @@ class Utf8CheckedInputStreamTest {
           catchThrowableOfType(InputError.class, () -> drain(over(data), random, out));
       assertThat(failure == null)
           .as("accepted %s", Arrays.toString(data))
-          .isEqualTo(strictlyUtf8(data));
+          .isEqualTo(StrictUtf8.accepts(data));
       if (failure != null) {
         rejected++;
         // What came out before the failure is the well-formed prefix, up to the bad sequence.
         byte[] prefix = out.toByteArray();
         assertThat(prefix).isEqualTo(Arrays.copyOf(data, prefix.length));
-        assertThat(strictlyUtf8(prefix)).isTrue();
+        assertThat(StrictUtf8.accepts(prefix)).isTrue();
         int lines = 1;
         int lineStart = 0;
         for (int b = 0; b < prefix.length; b++) {
@@ -156,7 +140,7 @@ class Utf8CheckedInputStreamTest {
     for (int i = 0; i < parts.length; i++) {
       bad[i] = (byte) Integer.parseInt(parts[i], 16);
     }
-    assertThat(strictlyUtf8(bad)).isFalse();
+    assertThat(StrictUtf8.accepts(bad)).isFalse();
     ByteArrayOutputStream data = new ByteArrayOutputStream();
     data.writeBytes("[\n {\"a\":\"\u00e9".getBytes(UTF_8));
     data.writeBytes(bad);

@@ -2,10 +2,8 @@ package com.benefits.etl.internal.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.benefits.etl.testing.StrictUtf8;
 import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
@@ -40,7 +38,7 @@ class Utf8Test {
       byte[] b = out.toByteArray();
       int from = b.length == 0 ? 0 : random.nextInt(Math.min(3, b.length) + 1);
       int to = Math.max(from, b.length - random.nextInt(3));
-      boolean expected = jdkAccepts(Arrays.copyOfRange(b, from, to));
+      boolean expected = StrictUtf8.accepts(Arrays.copyOfRange(b, from, to));
       assertThat(Utf8.isWellFormed(b, from, to))
           .as("%s [%d, %d)", Arrays.toString(b), from, to)
           .isEqualTo(expected);
@@ -52,18 +50,5 @@ class Utf8Test {
     }
     assertThat(good).isGreaterThan(2_000);
     assertThat(bad).isGreaterThan(2_000);
-  }
-
-  private static boolean jdkAccepts(byte[] bytes) {
-    try {
-      StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes));
-      return true;
-    } catch (CharacterCodingException e) {
-      return false;
-    }
   }
 }
