@@ -290,7 +290,8 @@ final class JsonArrayRecordReader implements RecordReader {
     if (jackson != null) {
       jackson.rawRecordTo(batch);
     } else {
-      batch.add(buf, start, end - start, end - start, limits.rawRecordCap());
+      // The array's input stream lets only well-formed UTF-8 through.
+      batch.add(buf, start, end - start, end - start, limits.rawRecordCap(), true);
     }
   }
 

@@ -254,7 +254,7 @@ final class NdjsonRecordReader implements RecordReader {
 
   @Override
   public void rawRecordTo(RawRecords batch) {
-    batch.add(line, 0, lineLength, lineBytes, limits.rawRecordCap());
+    batch.add(line, 0, lineLength, lineBytes, limits.rawRecordCap(), false); // maybe not UTF-8
   }
 
   /** Whether the line last read holds only blanks (it is then not a record). */

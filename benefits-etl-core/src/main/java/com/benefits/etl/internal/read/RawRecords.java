@@ -16,6 +16,10 @@ public final class RawRecords {
   private int[] lengths;
   private long[] totals;
   private int[] caps;
+
+  /** Whether the reader had checked the record's bytes are UTF-8 (a JSON array's input is). */
+  private boolean[] checkedUtf8;
+
   private String[] texts;
   private int size;
 
@@ -25,6 +29,7 @@ public final class RawRecords {
     lengths = new int[capacity];
     totals = new long[capacity];
     caps = new int[capacity];
+    checkedUtf8 = new boolean[capacity];
     texts = new String[capacity];
   }
 
@@ -51,9 +56,9 @@ public final class RawRecords {
 
   /**
    * The raw text of record {@code i} as a copy of its UTF-8 bytes, when the batch holds it as
-   * bytes, whole (not cut to the cap) and well-formed (an NDJSON line may not be, and is then a
-   * malformed record whose text shows U+FFFD for each bad sequence): the same text as {@link
-   * #text}, without making a string. Else null.
+   * bytes, whole (not cut to the cap) and well-formed (checked by the reader, or else here: an
+   * NDJSON line may not be, and is then a malformed record whose text shows U+FFFD for each bad
+   * sequence): the same text as {@link #text}, without making a string. Else null.
    */
   public byte[] utf8(int i) {
     int from = offsets[i];
@@ -61,7 +66,7 @@ public final class RawRecords {
     if (texts[i] != null
         || totals[i] > caps[i]
         || lengths[i] > caps[i]
-        || !Utf8.isWellFormed(bytes, from, to)) {
+        || !(checkedUtf8[i] || Utf8.isWellFormed(bytes, from, to))) {
       return null;
     }
     return Arrays.copyOfRange(bytes, from, to);
@@ -76,9 +81,10 @@ public final class RawRecords {
   /**
    * Adds the record whose raw text {@link RawText#of} would make from these arguments. Only the
    * bytes that call reads are copied: all of them, or the first {@code cap + 1} of a longer record
-   * (where it looks for a character boundary to cut at).
+   * (where it looks for a character boundary to cut at). {@code checkedUtf8} says the reader has
+   * already checked the bytes are well-formed UTF-8.
    */
-  void add(byte[] source, int offset, int length, long total, int cap) {
+  void add(byte[] source, int offset, int length, long total, int cap, boolean checkedUtf8) {
     int kept = (int) Math.min(length, cap + 1L);
     if (used + kept > bytes.length) {
       bytes = Arrays.copyOf(bytes, (int) Math.max(used + (long) kept, 2L * bytes.length));
@@ -89,6 +95,7 @@ public final class RawRecords {
     lengths[i] = kept;
     totals[i] = total;
     caps[i] = cap;
+    this.checkedUtf8[i] = checkedUtf8;
     used += kept;
   }
 
@@ -100,6 +107,7 @@ public final class RawRecords {
       totals = Arrays.copyOf(totals, n);
       caps = Arrays.copyOf(caps, n);
       texts = Arrays.copyOf(texts, n);
+      checkedUtf8 = Arrays.copyOf(checkedUtf8, n);
     }
     return size++;
   }

@@ -47,7 +47,7 @@ class RawRecordsTest {
           illFormed++;
         }
         expectedUtf8.add(kept && StrictUtf8.accepts(slice) ? slice : null);
-        batch.add(buffer, offset, length, total, cap);
+        batch.add(buffer, offset, length, total, cap, false);
         java.util.Arrays.fill(buffer, (byte) 'X'); // the reader moves on
       }
       assertThat(batch.size()).isEqualTo(n);
