@@ -7,6 +7,7 @@ import com.benefits.etl.testing.TestFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +43,38 @@ class LauncherIT {
     }
     assertThat(Files.readAllLines(log))
         .anyMatch(l -> l.contains("com.benefits.etl.EtlPipeline ") && l.contains(FROM_ARCHIVE));
+  }
+
+  /**
+   * An archive holds the classpath's absolute paths, and Java 17 ignores one made for other paths
+   * without a word: a distribution moved (or copied) after its first run must train its own, not
+   * take the old place's by its name.
+   */
+  @Test
+  void aMovedDistributionTrainsAnArchiveForItsNewPlace(@TempDir Path dir) throws Exception {
+    run(dir.resolve("first"), Map.of()); // the archive for the distribution's own place
+    Path moved = dir.resolve("moved");
+    copyTree(Distribution.home(), moved);
+    Path log = dir.resolve("classes.log");
+    String output = run(moved.resolve("bin/etl"), dir, Map.of("ETL_JAVA_OPTS", options(log)));
+
+    assertThat(output).contains("invariant holds").contains("training the class-data archive");
+    assertThat(Files.readAllLines(log))
+        .as(output)
+        .anyMatch(l -> l.contains("com.benefits.etl.EtlPipeline ") && l.contains(FROM_ARCHIVE));
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path p : (Iterable<Path>) paths::iterator) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    }
   }
 
   @Test
@@ -113,10 +146,16 @@ class LauncherIT {
   }
 
   private static String run(Path dir, Map<String, String> environment) throws Exception {
+    return run(Distribution.launcher(), dir, environment);
+  }
+
+  private static String run(Path launcher, Path dir, Map<String, String> environment)
+      throws Exception {
+    Files.createDirectories(dir);
     ProcessBuilder builder =
         new ProcessBuilder(
                 List.of(
-                    Distribution.launcher().toString(),
+                    launcher.toString(),
                     "run",
                     "--events",
                     TestFiles.repository()
