@@ -54,7 +54,14 @@ final class JacksonArrayRecordReader implements RecordReader {
     try {
       JsonToken t = parser.nextToken();
       if (t == JsonToken.END_ARRAY) {
-        if (parser.nextToken() != null) {
+        JsonToken after;
+        try {
+          after = parser.nextToken();
+        } catch (JsonProcessingException e) {
+          // Jackson places a token it cannot read (xyz) where the token ends; name where it starts.
+          throw fatal(e, parser.currentTokenLocation());
+        }
+        if (after != null) {
           JsonLocation at = parser.currentTokenLocation();
           throw new BadInputException(
               file,
@@ -119,6 +126,14 @@ final class JacksonArrayRecordReader implements RecordReader {
   }
 
   private BadInputException fatal(IOException e) {
+    return fatal(e, null);
+  }
+
+  /**
+   * The fatal error for {@code e}, at {@code at} when given, else where the exception says or the
+   * parser is.
+   */
+  private BadInputException fatal(IOException e, JsonLocation at) {
     if (e instanceof InputError) {
       return ((InputError) e).error();
     }
@@ -135,7 +150,7 @@ final class JacksonArrayRecordReader implements RecordReader {
     }
     if (e instanceof JsonProcessingException) {
       JsonProcessingException j = (JsonProcessingException) e;
-      JsonLocation at = where(j.getLocation());
+      at = at != null ? at : where(j.getLocation());
       String what = firstLine(j.getOriginalMessage());
       int marker = what.indexOf(" (start marker at");
       if (marker >= 0) {
@@ -153,7 +168,7 @@ final class JacksonArrayRecordReader implements RecordReader {
       }
       return new BadInputException(file, line(at), column(at), problem, e);
     }
-    JsonLocation at = where(null);
+    at = at != null ? at : where(null);
     return new BadInputException(
         file, line(at), column(at), ReadFailures.describe(e), new UncheckedIOException(e));
   }

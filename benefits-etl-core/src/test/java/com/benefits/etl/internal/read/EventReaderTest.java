@@ -706,14 +706,15 @@ class EventReaderTest {
   }
 
   /**
-   * Jackson reports an unrecognized token at the column after its last character (here 4), not
-   * where it starts (1). Kept as the statement of what is right; see the report.
+   * Jackson reports an unrecognized token at the column after its last character (here 4); the
+   * message names where it starts (1), as for any other content after the array.
    */
-  @org.junit.jupiter.api.Disabled("code reports column 4, the end of the token 'xyz', not column 1")
   @Test
   void trailingGarbageAfterTheArrayNamesItsStartColumn() throws IOException {
     Path file = write("g.json", "[]\n\nxyz");
     assertFatal(readUntilFailure(file), file, 3, 1);
+    Path indented = write("h.json", "[" + ok("u1") + "]  nul");
+    assertFatal(readUntilFailure(indented), indented, 1, ok("u1").length() + 5);
   }
 
   /**
