@@ -64,8 +64,7 @@ public final class RawRecords {
     int from = offsets[i];
     int to = from + lengths[i];
     if (texts[i] != null
-        || totals[i] > caps[i]
-        || lengths[i] > caps[i]
+        || !RawText.isWhole(lengths[i], totals[i], caps[i])
         || !(checkedUtf8[i] || Utf8.isWellFormed(bytes, from, to))) {
       return null;
     }

@@ -12,7 +12,7 @@ final class RawText {
    * character boundary) and a marker giving the original length.
    */
   static String of(byte[] bytes, int offset, int length, long total, int cap) {
-    if (total <= cap && length <= cap) {
+    if (isWhole(length, total, cap)) {
       return new String(bytes, offset, length, StandardCharsets.UTF_8);
     }
     int cut = Math.min(cap, length);
@@ -26,6 +26,11 @@ final class RawText {
       }
     }
     return new String(bytes, offset, cut, StandardCharsets.UTF_8) + marker(cut, total);
+  }
+
+  /** Whether {@link #of} keeps all {@code length} bytes, with no cut and no marker. */
+  static boolean isWhole(int length, long total, int cap) {
+    return total <= cap && length <= cap;
   }
 
   static String marker(int kept, long total) {
