@@ -5,6 +5,7 @@ import com.benefits.etl.internal.model.CheckedRecord;
 import com.benefits.etl.internal.rules.RecordChecker;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -54,14 +55,7 @@ final class JacksonArrayRecordReader implements RecordReader {
     try {
       JsonToken t = parser.nextToken();
       if (t == JsonToken.END_ARRAY) {
-        JsonToken after;
-        try {
-          after = parser.nextToken();
-        } catch (JsonProcessingException e) {
-          // Jackson places a token it cannot read (xyz) where the token ends; name where it starts.
-          throw fatal(e, parser.currentTokenLocation());
-        }
-        if (after != null) {
+        if (parser.nextToken() != null) {
           JsonLocation at = parser.currentTokenLocation();
           throw new BadInputException(
               file,
@@ -126,14 +120,6 @@ final class JacksonArrayRecordReader implements RecordReader {
   }
 
   private BadInputException fatal(IOException e) {
-    return fatal(e, null);
-  }
-
-  /**
-   * The fatal error for {@code e}, at {@code at} when given, else where the exception says or the
-   * parser is.
-   */
-  private BadInputException fatal(IOException e, JsonLocation at) {
     if (e instanceof InputError) {
       return ((InputError) e).error();
     }
@@ -150,7 +136,7 @@ final class JacksonArrayRecordReader implements RecordReader {
     }
     if (e instanceof JsonProcessingException) {
       JsonProcessingException j = (JsonProcessingException) e;
-      at = at != null ? at : where(j.getLocation());
+      JsonLocation at = where(errorLocation(j));
       String what = firstLine(j.getOriginalMessage());
       int marker = what.indexOf(" (start marker at");
       if (marker >= 0) {
@@ -168,9 +154,25 @@ final class JacksonArrayRecordReader implements RecordReader {
       }
       return new BadInputException(file, line(at), column(at), problem, e);
     }
-    at = at != null ? at : where(null);
+    JsonLocation at = where(null);
     return new BadInputException(
         file, line(at), column(at), ReadFailures.describe(e), new UncheckedIOException(e));
+  }
+
+  /**
+   * Where a parse error is, as Jackson reports it (may be null); but a token it cannot read ({@code
+   * xyz}, {@code tru}), which Jackson places where the token ends, at the token's start. Jackson
+   * gives that start at the top level and in an array, not as a field's value (its token location
+   * is then the field name's), where the end stays.
+   */
+  static JsonLocation errorLocation(JsonProcessingException e) {
+    if (e instanceof JsonParseException p
+        && p.getProcessor() != null
+        && !p.getProcessor().getParsingContext().inObject()
+        && String.valueOf(e.getOriginalMessage()).startsWith("Unrecognized token '")) {
+      return p.getProcessor().currentTokenLocation();
+    }
+    return e.getLocation();
   }
 
   /** The exception's location, else the parser's current one, else null. */

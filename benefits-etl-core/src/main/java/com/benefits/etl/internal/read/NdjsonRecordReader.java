@@ -182,7 +182,7 @@ final class NdjsonRecordReader implements RecordReader {
       }
       return checked;
     } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
+      JsonLocation at = JacksonArrayRecordReader.errorLocation(e);
       String where = at == null ? "" : " at column " + column(text, at);
       return malformed(
           "line "

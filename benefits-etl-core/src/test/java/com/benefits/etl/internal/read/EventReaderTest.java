@@ -718,6 +718,22 @@ class EventReaderTest {
   }
 
   /**
+   * Jackson places a token it cannot read where the token ends; in an array, as after it, and on an
+   * NDJSON line, the message names where it starts. As a field's value Jackson gives no start (its
+   * token location is the field name's), so the end stays.
+   */
+  @Test
+  void aTokenJacksonCannotReadIsNamedWhereItStarts() throws IOException {
+    Path inArray = write("t.json", "[1,\n  tru]");
+    assertFatal(readUntilFailure(inArray), inArray, 2, 3);
+    List<Rec> recs = readAll(write("t.ndjson", ok("u0") + "\n  xyz\n"));
+    assertThat(recs.get(1).checked().rejection().detail())
+        .startsWith("line 2 is not valid JSON at column 3: Unrecognized token 'xyz'");
+    Path asValue = write("o.json", "[{\"a\":\n  falsey}]");
+    assertFatal(readUntilFailure(asValue), asValue, 2, 10);
+  }
+
+  /**
    * Jackson counts columns in bytes for byte input, so each non-ASCII character earlier on the line
    * moves the reported column right; an editor shows character columns.
    */
